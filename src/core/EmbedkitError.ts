@@ -1,0 +1,39 @@
+import type { EmbedkitErrorCode, SessionKind } from './types';
+
+export interface EmbedkitErrorDetails {
+  code: EmbedkitErrorCode;
+  kind?: SessionKind;
+  /** The endpoint that answered (URL without query), or `fetchSecret function`. */
+  endpoint?: string;
+  /** HTTP status for `code: 'http'`. */
+  status?: number;
+  /** The offending field for `code: 'invalid_response'`. */
+  field?: string;
+  /** Whether retrying the same request may succeed (network, 5xx, 429). */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * The one error type embedkit raises. Messages name the endpoint and the fix, and never
+ * contain a client secret (they are built only from metadata, never from a response body).
+ */
+export class EmbedkitError extends Error {
+  override readonly name = 'EmbedkitError';
+  readonly code: EmbedkitErrorCode;
+  readonly kind: SessionKind | undefined;
+  readonly endpoint: string | undefined;
+  readonly status: number | undefined;
+  readonly field: string | undefined;
+  readonly retryable: boolean;
+
+  constructor(message: string, details: EmbedkitErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = details.code;
+    this.kind = details.kind;
+    this.endpoint = details.endpoint;
+    this.status = details.status;
+    this.field = details.field;
+    this.retryable = details.retryable ?? false;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Shared types of embedkit's framework-agnostic core. Nothing here imports React.
+ *
+ * The core owns the whole secret lifecycle (fetch, validate, de-duplicate, retry, schedule the
+ * next secret, redact); `src/react/` only subscribes to it.
+ */
+
+/** The three Stripe session kinds whose client secrets embedkit manages. */
+export type SessionKind = 'account_session' | 'customer_session' | 'financial_connections_session';
+
+/** What a secret endpoint or a `fetchSecret` function may answer. camelCase is accepted too. */
+export type SecretAnswer =
+  | string
+  | { client_secret: string; expires_at?: number | null }
+  | { clientSecret: string; expiresAt?: number | null };
+
+/** A request description for a secret endpoint. The body (if any) is sent as JSON. */
+export interface SecretRequest {
+  url: string;
+  /** Defaults to `POST`. */
+  method?: string;
+  headers?: Record<string, string>;
+  credentials?: RequestCredentials;
+  /** Merged with the fields the kit proposes (for example `{ account }`) and sent as JSON. */
+  body?: Record<string, unknown>;
+}
+
+/** What a `fetchSecret` function receives. */
+export interface FetchSecretContext {
+  /** Aborted when the last subscriber leaves or the kit gives up; pass it to `fetch`. */
+  signal: AbortSignal;
+  kind: SessionKind;
+  /** Fields the kit proposes to the server, e.g. `{ account: 'acct_…' }` from `<ConnectProvider account>`. */
+  params: Record<string, unknown>;
+}
+
+/**
+ * Where a client secret comes from: an endpoint URL (POST, JSON), a request description, or a
+ * function returning `{ client_secret, expires_at }` (or a bare secret string).
+ */
+export type FetchSecret =
+  | string
+  | SecretRequest
+  | ((context: FetchSecretContext) => SecretAnswer | Promise<SecretAnswer>);
+
+/** The error codes an {@link EmbedkitError} can carry. */
+export type EmbedkitErrorCode = 'network' | 'http' | 'invalid_response' | 'expired' | 'aborted';
+
+/** Time, injectable so tests move hours in microseconds. `now()` is in milliseconds. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Whether the page is visible; the warm Connect secret is only fetched while it is. */
+export interface Visibility {
+  isVisible(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+/** Retry policy for network errors, 5xx and 429. Other 4xx never retry. */
+export interface RetryOptions {
+  /** Total attempts including the first. Default 3. */
+  attempts?: number;
+  /** First backoff delay in ms, doubled each attempt. Default 300. */
+  baseDelayMs?: number;
+  /** Cap on one delay in ms. Default 5000. */
+  maxDelayMs?: number;
+  /** Source of jitter in [0, 1). Default `Math.random`. */
+  random?: () => number;
+}
+
+/**
+ * A session's observable state. `status` says whether there is data; `isFetching` says whether a
+ * request is in flight, so a background refresh never drops the UI back to a spinner.
+ */
+export type SessionState =
+  | { status: 'idle'; isFetching: boolean; error: null; expiresAt: null; fetchCount: number; redacted: null }
+  | { status: 'pending'; isFetching: boolean; error: null; expiresAt: null; fetchCount: number; redacted: null }
+  | { status: 'success'; isFetching: boolean; error: null; expiresAt: number | null; fetchCount: number; redacted: string }
+  | { status: 'error'; isFetching: boolean; error: import('./EmbedkitError').EmbedkitError; expiresAt: number | null; fetchCount: number; redacted: string | null };

@@ -1,0 +1,198 @@
+/**
+ * The contract between the sandbox REST server (Node) and the browser stand-ins for Connect.js
+ * and Stripe.js. Both sides import these names so they cannot drift apart.
+ *
+ * Everything under `/sandbox/` is the sandbox's own API: Stripe has no such routes. The stand-ins
+ * run on the application's origin, so these routes answer CORS preflights for any origin.
+ * Errors use Stripe's error JSON: `{ error: { type, code, message, param?, doc_url? } }`.
+ */
+
+/** Stand-in scripts served by the sandbox, each with the sandbox's base URL baked in. */
+export const SCRIPT_ROUTES = {
+  connect: '/sandbox/scripts/connect.js',
+  stripe: '/sandbox/scripts/stripe.js',
+  pricingTable: '/sandbox/scripts/pricing-table.js',
+  buyButton: '/sandbox/scripts/buy-button.js',
+} as const;
+
+/** The real Stripe script URLs that the stand-ins replace. */
+export const STRIPE_SCRIPT_URLS = {
+  connect: 'https://connect-js.stripe.com/v1.0/connect.js',
+  stripe: 'https://js.stripe.com/endive/stripe.js',
+  pricingTable: 'https://js.stripe.com/v3/pricing-table.js',
+  buyButton: 'https://js.stripe.com/v3/buy-button.js',
+} as const;
+
+/** Browser routes (JSON in, JSON out). `:token` routes take `Authorization: Bearer <claim token>`. */
+export const BROWSER_ROUTES = {
+  /** POST `{ client_secret }` → {@link ClaimResponse}. First claim wins; reused/expired/unknown fail. */
+  claim: '/sandbox/v1/claim',
+  /** GET (token) → `{ data: SandboxPayment[] }` for the claimed account. */
+  payments: '/sandbox/v1/account/payments',
+  /** GET (token) → `{ data: SandboxPayout[] }`. */
+  payouts: '/sandbox/v1/account/payouts',
+  /** GET (token) → {@link SandboxBalance}. */
+  balance: '/sandbox/v1/account/balance',
+  /** GET (token) → `{ data: SandboxDispute[] }`. */
+  disputes: '/sandbox/v1/account/disputes',
+  /** GET (token) → `{ data: SandboxDocument[] }`. */
+  documents: '/sandbox/v1/account/documents',
+  /** GET (token) → {@link SandboxAccountProfile} (name, requirements, notifications). */
+  account: '/sandbox/v1/account',
+  /** GET (token, customer session) → `{ data: SandboxCard[] }`. */
+  paymentMethods: '/sandbox/v1/customer/payment_methods',
+  /** GET (token, customer session) → `{ data: SandboxPlan[] }` for the pricing table / buy button. */
+  plans: '/sandbox/v1/customer/plans',
+  /** GET (token, FC session) → `{ data: SandboxInstitution[] }`. */
+  institutions: '/sandbox/v1/financial_connections/institutions',
+  /** POST (token, FC session) `{ institution, accounts: string[] } | { cancel: true }` → {@link FcCompleteResponse}. */
+  fcComplete: '/sandbox/v1/financial_connections/complete',
+  /** POST (token) → `{ ok: true }`; ends the claimed session (Connect `logout()`). */
+  logout: '/sandbox/v1/logout',
+  /**
+   * POST `{ type, detail? }` → `{ ok: true }`: the stand-ins report what happens only in the browser
+   * (`fetch_client_secret` calls, `load_error`, `loader_start`), counted in state `events`. No secrets.
+   */
+  events: '/sandbox/v1/events',
+} as const;
+
+/** Test controls (JSON). Also available programmatically on the sandbox object. */
+export const CONTROL_ROUTES = {
+  /** GET → {@link SandboxStateSnapshot}. */
+  state: '/sandbox/control/state',
+  /** POST → `{ ok: true }`; back to the seeded state. */
+  reset: '/sandbox/control/reset',
+  /** POST `{ ms, route? }`: latency for every route or one route key. */
+  latency: '/sandbox/control/latency',
+  /** POST `{ route, status, count, code? }`: fail the next `count` requests to `route`. */
+  fail: '/sandbox/control/fail',
+  /** POST `{ seconds }`: lifetime of new AccountSessions and CustomerSessions. */
+  lifetime: '/sandbox/control/lifetime',
+  /** POST `{ advanceSeconds }` or `{ now }` (unix seconds): the test clock. */
+  clock: '/sandbox/control/clock',
+} as const;
+
+/**
+ * Route keys used by state counters, latency and failure injection. REST routes are keyed
+ * `METHOD path-pattern`, e.g. `POST /v1/account_sessions`; browser routes by their path,
+ * e.g. `POST /sandbox/v1/claim`.
+ */
+export type RouteKey = string;
+
+export type SandboxSessionKind = 'account_session' | 'customer_session' | 'financial_connections_session';
+
+/** The answer to a successful claim. The secret itself is never echoed back. */
+export interface ClaimResponse {
+  kind: SandboxSessionKind;
+  /** Opaque bearer token for the claimed session's data routes (not a Stripe secret). */
+  token: string;
+  /** Unix seconds; null for FC sessions (Stripe gives them no expires_at). */
+  expires_at: number | null;
+  account?: string;
+  customer?: string;
+  /** AccountSession: the enabled components and their features, as created. */
+  components?: Record<string, { enabled: boolean; features: Record<string, unknown> }>;
+  /** FC: the session's permissions and filters. */
+  permissions?: string[];
+  filters?: Record<string, unknown>;
+  livemode: false;
+}
+
+/**
+ * Claim failures (sandbox choice, labelled as such in the docs): HTTP 400 with
+ * `type: 'invalid_request_error'` and `code` one of these; 404 `resource_missing` for an unknown secret.
+ */
+export type ClaimErrorCode = 'session_already_claimed' | 'session_expired' | 'resource_missing' | 'session_logged_out';
+
+export interface SandboxPayment {
+  id: string;
+  amount: number;
+  currency: string;
+  status: 'succeeded' | 'pending' | 'failed' | 'refunded' | 'disputed';
+  description: string;
+  customer_name: string;
+  payment_method: string;
+  created: number;
+}
+export interface SandboxPayout {
+  id: string;
+  amount: number;
+  currency: string;
+  status: 'paid' | 'pending' | 'in_transit' | 'failed';
+  arrival_date: number;
+  destination_last4: string;
+}
+export interface SandboxBalance {
+  available: { amount: number; currency: string }[];
+  pending: { amount: number; currency: string }[];
+}
+export interface SandboxDispute {
+  id: string;
+  payment: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+}
+export interface SandboxDocument {
+  id: string;
+  title: string;
+  created: number;
+}
+export interface SandboxAccountProfile {
+  id: string;
+  business_name: string;
+  country: string;
+  email: string;
+  requirements: { currently_due: string[]; eventually_due: string[] };
+  notifications: { total: number; actionRequired: number };
+}
+export interface SandboxCard {
+  id: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+export interface SandboxPlan {
+  id: string;
+  name: string;
+  amount: number;
+  currency: string;
+  interval: 'month' | 'year' | null;
+}
+export interface SandboxInstitution {
+  id: string;
+  name: string;
+  accounts: { id: string; display_name: string; subcategory: 'checking' | 'savings'; last4: string }[];
+}
+
+/** The client-side FC result shapes (`@stripe/stripe-js`), as the stand-in resolves them. */
+export interface FcCompleteResponse {
+  financialConnectionsSession: {
+    id: string;
+    accounts: Record<string, unknown>[];
+    permissions?: string[];
+    filters?: Record<string, unknown>;
+  };
+  /** Only in `bank_account_token` flows. */
+  token?: Record<string, unknown>;
+}
+
+export interface SandboxStateSnapshot {
+  /** Sessions created, per kind. */
+  sessionsCreated: Record<SandboxSessionKind, number>;
+  /** Successful claims, per kind, plus the total of refused claims by error code. */
+  claims: Record<SandboxSessionKind, number>;
+  claimErrors: Record<string, number>;
+  /** Redacted secrets that were claimed, in order (prefix + last 4). */
+  claimedSecrets: string[];
+  /** Browser-side events reported by the stand-ins, per type (e.g. `fetch_client_secret`). */
+  events: Record<string, number>;
+  /** Requests per route key. */
+  requests: Record<RouteKey, number>;
+  /** Current sandbox time, unix seconds. */
+  now: number;
+  lifetimeSeconds: number;
+  latencyMs: number;
+}
