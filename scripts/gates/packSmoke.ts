@@ -1,0 +1,137 @@
+/**
+ * Gate: install the packed tarball into a scratch ESM consumer, exactly as a user would get it, and
+ * import every subpath in "exports". Then compile a TypeScript consumer (with the repo's TS 6, which
+ * attw does not bundle) and check that every value the types promise exists at runtime.
+ *
+ * Offline by design: the tarball has no dependencies today, so `npm install --offline` needs nothing
+ * from the registry; peers are linked from this repo's node_modules, standing in for the versions
+ * a user would install next to embedkit.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const scratch = mkdtempSync(join(tmpdir(), 'embedkit-pack-'));
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+interface Manifest {
+  name: string;
+  exports: Record<string, unknown>;
+  peerDependencies?: Record<string, string>;
+}
+
+function link(name: string, consumer: string) {
+  const from = join(root, 'node_modules', name);
+  const to = join(consumer, 'node_modules', name);
+  if (!existsSync(from) || existsSync(to)) return;
+  mkdirSync(dirname(to), { recursive: true });
+  symlinkSync(from, to, 'dir');
+}
+
+function packAndInstall(): { consumer: string; manifest: Manifest } {
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as { filename: string }[];
+  const consumer = join(scratch, 'consumer');
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run('npm', ['install', '--offline', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', join(scratch, packed!.filename)], consumer);
+  const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/embedkit/package.json'), 'utf8')) as Manifest;
+  for (const peer of Object.keys(manifest.peerDependencies ?? {})) link(peer, consumer);
+  for (const types of ['@types/react', '@types/react-dom', '@types/node']) link(types, consumer);
+  return { consumer, manifest };
+}
+
+const subpathsOf = (manifest: Manifest) =>
+  Object.keys(manifest.exports)
+    .filter((key) => !key.endsWith('.json'))
+    .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`));
+
+/** Runtime export names of each subpath, read by a plain Node ESM process in the consumer. */
+function runtimeExports(consumer: string, specifiers: string[]): Record<string, string[]> {
+  const script = `const out = {};
+for (const s of ${JSON.stringify(specifiers)}) out[s] = Object.keys(await import(s)).sort();
+console.log(JSON.stringify(out));`;
+  writeFileSync(join(consumer, 'imports.mjs'), script);
+  return JSON.parse(run(process.execPath, ['imports.mjs'], consumer)) as Record<string, string[]>;
+}
+
+/** Value exports the published types declare per subpath, plus any compile errors under `resolution`. */
+function typedExports(consumer: string, specifiers: string[], resolution: 'NodeNext' | 'Bundler') {
+  const file = join(consumer, `types-${resolution}.ts`);
+  writeFileSync(file, specifiers.map((s, i) => `import * as m${i} from '${s}';\nexport { m${i} };`).join('\n'));
+  const program = ts.createProgram([file], {
+    module: resolution === 'NodeNext' ? ts.ModuleKind.NodeNext : ts.ModuleKind.ESNext,
+    moduleResolution: resolution === 'NodeNext' ? ts.ModuleResolutionKind.NodeNext : ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    jsx: ts.JsxEmit.ReactJSX,
+    strict: true,
+    noEmit: true,
+    types: ['node'],
+    // Checks the shipped .d.ts files too: a broken import inside them is a consumer-facing error.
+    skipLibCheck: false,
+  });
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file)!;
+  const imports = source.statements.filter(ts.isImportDeclaration);
+  const exports: Record<string, string[]> = {};
+  specifiers.forEach((specifier, i) => {
+    const moduleSymbol = checker.getSymbolAtLocation(imports[i]!.moduleSpecifier);
+    exports[specifier] = moduleSymbol
+      ? checker.getExportsOfModule(moduleSymbol)
+          .filter((symbol) => {
+            const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+            return (target.flags & ts.SymbolFlags.Value) !== 0;
+          })
+          .map((symbol) => symbol.name)
+          .sort()
+      : [];
+  });
+  return { errors, exports };
+}
+
+const failures: string[] = [];
+const notes: string[] = [];
+const warnings: string[] = [];
+try {
+  const { consumer, manifest } = packAndInstall();
+  const specifiers = subpathsOf(manifest);
+  let runtime: Record<string, string[]> = {};
+  try {
+    runtime = runtimeExports(consumer, specifiers);
+  } catch (error) {
+    failures.push(`importing the packed package failed:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
+  }
+  for (const resolution of ['Bundler', 'NodeNext'] as const) {
+    const { errors, exports } = typedExports(consumer, specifiers, resolution);
+    for (const message of errors) {
+      // Known gap, reported rather than failed: the declarations keep src's extensionless relative
+      // imports, which TypeScript's NodeNext resolution refuses. Bundler resolution (Vite, Next,
+      // webpack users) is enforced. Fix belongs in the build (emit `.js` specifiers); then delete this.
+      if (resolution === 'NodeNext' && /need explicit file extensions/.test(message)) warnings.push(message);
+      else failures.push(`types (moduleResolution ${resolution}): ${message}`);
+    }
+    if (resolution !== 'Bundler' || Object.keys(runtime).length === 0) continue;
+    for (const specifier of specifiers) {
+      const missing = exports[specifier]!.filter((name) => !runtime[specifier]!.includes(name));
+      if (missing.length > 0) failures.push(`${specifier}: the types declare ${missing.join(', ')} but the built module does not export them.`);
+      notes.push(`${specifier}: ${runtime[specifier]!.length} runtime export(s)`);
+    }
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+if (warnings.length > 0) {
+  console.warn(`pack smoke gate: WARNING, ${warnings.length} type error(s) under moduleResolution NodeNext (known gap):\n  ${[...new Set(warnings)].join('\n  ')}`);
+}
+if (failures.length > 0) {
+  console.error(`pack smoke gate: ${failures.length} problem(s)\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`pack smoke gate: installed the tarball into a scratch ESM consumer; ${notes.join('; ')}; types compile under Bundler${warnings.length > 0 ? '' : ' and NodeNext'}.`);
