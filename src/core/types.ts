@@ -44,7 +44,14 @@ export type FetchSecret =
   | ((context: FetchSecretContext) => SecretAnswer | Promise<SecretAnswer>);
 
 /** The error codes an {@link EmbedkitError} can carry. */
-export type EmbedkitErrorCode = 'network' | 'http' | 'invalid_response' | 'expired' | 'aborted';
+export type EmbedkitErrorCode =
+  | 'network'
+  | 'http'
+  | 'invalid_response'
+  | 'expired'
+  | 'aborted'
+  /** A programming error in the options handed to the kit (e.g. `fetchSecret` of the wrong shape). */
+  | 'invalid_options';
 
 /** Time, injectable so tests move hours in microseconds. `now()` is in milliseconds. */
 export interface Clock {

@@ -1,0 +1,50 @@
+import { redactSecret } from './redact';
+import type { SessionKind } from './types';
+
+/**
+ * Raw values live here, not on the instance, so nothing that walks an object's properties
+ * (JSON.stringify, structuredClone, React DevTools, console.log, Chrome's private-field preview)
+ * can reach them. Only {@link ClientSecret.reveal} reads it.
+ */
+const rawValues = new WeakMap<ClientSecret, string>();
+
+/**
+ * A Stripe client secret held in memory only. Every way of printing or serializing it gives the
+ * redacted form; call {@link ClientSecret.reveal} exactly where Stripe needs the value.
+ */
+export class ClientSecret {
+  readonly kind: SessionKind;
+  /** Unix seconds, or `null` for Financial Connections sessions (Stripe gives them none). */
+  readonly expiresAt: number | null;
+  /** e.g. `accs_secret_…[redacted]`: safe to show and log. */
+  readonly redacted: string;
+
+  constructor(value: string, kind: SessionKind, expiresAt: number | null) {
+    rawValues.set(this, value);
+    this.kind = kind;
+    this.expiresAt = expiresAt;
+    this.redacted = redactSecret(value);
+  }
+
+  /** The raw secret. The only way to read it: hand it straight to Stripe, never store or log it. */
+  reveal(): string {
+    return rawValues.get(this) as string;
+  }
+
+  /** Whether `nowMs` is past `expiresAt` minus `skewMs` (a secret about to expire counts as expired). */
+  isExpired(nowMs: number, skewMs = 0): boolean {
+    return this.expiresAt !== null && this.expiresAt * 1000 - skewMs <= nowMs;
+  }
+
+  toString(): string {
+    return this.redacted;
+  }
+
+  toJSON(): string {
+    return this.redacted;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `ClientSecret(${this.redacted})`;
+  }
+}

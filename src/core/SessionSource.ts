@@ -1,0 +1,77 @@
+import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer';
+import type { SessionState } from './types';
+
+/**
+ * What both session sources share: a state snapshot with stable identity (for React's
+ * `useSyncExternalStore`), listeners, and "active while someone is subscribed".
+ *
+ * Going inactive waits one microtask, so React StrictMode's synchronous unsubscribe/resubscribe
+ * neither aborts the request in flight nor starts a second one.
+ */
+export abstract class SessionSource<TState extends SessionState = SessionState> {
+  protected state: TState;
+  protected disposed = false;
+  private readonly listeners = new Set<() => void>();
+  private active = false;
+
+  protected constructor(extra: Omit<TState, keyof SessionState>) {
+    this.state = { ...initialSessionState, ...extra } as TState;
+  }
+
+  /** The current state. The same object until something changes. */
+  getState = (): TState => this.state;
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    if (this.disposed) return () => {};
+    // A wrapper per call, so subscribing the same function twice needs two unsubscribes.
+    const entry = () => listener();
+    this.listeners.add(entry);
+    if (!this.active) {
+      this.active = true;
+      this.onActive();
+    }
+    return () => {
+      if (!this.listeners.delete(entry) || this.listeners.size > 0) return;
+      queueMicrotask(() => {
+        if (this.listeners.size > 0 || !this.active || this.disposed) return;
+        this.active = false;
+        this.onInactive();
+      });
+    };
+  };
+
+  /** Stops every request and timer for good; later calls do nothing or reject as aborted. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.active = false;
+    this.onInactive();
+    this.listeners.clear();
+  }
+
+  protected get isActive(): boolean {
+    return this.active;
+  }
+
+  protected dispatch(action: SessionAction, extra?: Partial<TState>): void {
+    const next = { ...this.state, ...sessionReducer(this.state, action), ...extra } as TState;
+    this.setState(next);
+  }
+
+  protected setState(next: TState): void {
+    if (shallowEqual(next, this.state)) return;
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The first subscriber arrived. */
+  protected abstract onActive(): void;
+  /** The last subscriber left (or the source was disposed): abort requests, stop timers. */
+  protected abstract onInactive(): void;
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -1,0 +1,11 @@
+import type { ClientSecret } from './ClientSecret';
+import { requestSecret, type RequestSecretOptions } from './requestSecret';
+import type { FetchSecret } from './types';
+
+/**
+ * A fresh Financial Connections session secret, fetched when the user opens the flow. Never cached:
+ * the session has no `expires_at` and is used by exactly one flow.
+ */
+export function fetchFinancialConnectionsSecret(fetchSecret: FetchSecret, options: RequestSecretOptions = {}): Promise<ClientSecret> {
+  return requestSecret(fetchSecret, 'financial_connections_session', options);
+}

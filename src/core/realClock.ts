@@ -1,0 +1,11 @@
+import type { Clock } from './types';
+
+/**
+ * Wall-clock time and the global timers. The globals are looked up on every call (not captured at
+ * import), so test runners that swap them for fake timers still take effect.
+ */
+export const realClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+};

@@ -1,0 +1,159 @@
+import { backoffDelay, resolveRetryOptions } from './backoffDelay';
+import type { ClientSecret } from './ClientSecret';
+import { EmbedkitError } from './EmbedkitError';
+import { parseSecretAnswer } from './parseSecretAnswer';
+import { realClock } from './realClock';
+import { SESSION_KINDS } from './sessionKinds';
+import { sleep } from './sleep';
+import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types';
+
+export interface RequestSecretOptions {
+  /** Aborting it stops the request and any backoff wait with an `aborted` error. */
+  signal?: AbortSignal;
+  /** Fields proposed to the server (e.g. `{ account }`), merged into the JSON body or handed to the function. */
+  params?: Record<string, unknown>;
+  retry?: RetryOptions;
+  clock?: Clock;
+}
+
+/**
+ * Fetches one client secret of `kind` and validates it. Network errors, 5xx and 429 are retried
+ * with capped, jittered backoff on `clock`; anything else fails at once with an
+ * {@link EmbedkitError} naming the endpoint and the fix.
+ */
+export async function requestSecret(fetchSecret: FetchSecret, kind: SessionKind, options: RequestSecretOptions = {}): Promise<ClientSecret> {
+  const clock = options.clock ?? realClock;
+  const retry = resolveRetryOptions(options.retry);
+  const signal = options.signal ?? new AbortController().signal;
+  const attempt = attemptFor(fetchSecret, kind, options.params ?? {});
+
+  for (let number = 1; ; number++) {
+    if (signal.aborted) throw abortedError(kind, attempt.endpoint);
+    try {
+      const answer = await attempt.run(signal);
+      return parseSecretAnswer(answer, kind, { endpoint: attempt.endpoint, nowMs: clock.now() });
+    } catch (error) {
+      if (signal.aborted) throw abortedError(kind, attempt.endpoint, error);
+      if (!(error instanceof EmbedkitError) || !error.retryable || number >= retry.attempts) throw error;
+    }
+    await sleep(clock, backoffDelay(number, retry), signal);
+  }
+}
+
+interface Attempt {
+  endpoint: string;
+  run(signal: AbortSignal): Promise<unknown>;
+}
+
+function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<string, unknown>): Attempt {
+  if (typeof fetchSecret === 'function') {
+    const endpoint = 'fetchSecret function';
+    return {
+      endpoint,
+      run: (signal) =>
+        untilAborted(
+          Promise.resolve()
+            .then(() => fetchSecret({ signal, kind, params }))
+            .catch((cause: unknown) => {
+              if (cause instanceof EmbedkitError) throw cause;
+              // A throwing function usually means its own fetch failed: worth retrying. The
+              // message stays generic because the function's error text is out of our hands.
+              throw new EmbedkitError(`The ${SESSION_KINDS[kind].label} fetchSecret function threw (see cause). Check the request it makes and its server.`, {
+                code: 'network',
+                kind,
+                endpoint,
+                retryable: true,
+                cause,
+              });
+            }),
+          signal,
+        ),
+    };
+  }
+  const request = typeof fetchSecret === 'string' ? { url: fetchSecret } : fetchSecret;
+  if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || request.url === '') {
+    throw new EmbedkitError(
+      `fetchSecret for the ${SESSION_KINDS[kind].label} must be an endpoint URL, a request description { url, method?, headers?, credentials?, body? }, or a function returning { client_secret, expires_at }.`,
+      { code: 'invalid_options', kind },
+    );
+  }
+  const method = (request.method ?? 'POST').toUpperCase();
+  // Query strings and fragments may carry tokens: messages name only the path.
+  const endpoint = `${method} ${request.url.split(/[?#]/)[0]}`;
+  return { endpoint, run: (signal) => fetchJson(request, method, endpoint, kind, params, signal) };
+}
+
+async function fetchJson(
+  request: SecretRequest,
+  method: string,
+  endpoint: string,
+  kind: SessionKind,
+  params: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<unknown> {
+  const label = SESSION_KINDS[kind].label;
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method,
+      headers: { accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}), ...request.headers },
+      credentials: request.credentials ?? 'same-origin',
+      // The kit's params (e.g. the `account` of <ConnectProvider>) describe this very session, so
+      // they win over static fields of the request description.
+      body: hasBody ? JSON.stringify({ ...request.body, ...params }) : null,
+      signal,
+    });
+  } catch (cause) {
+    if (signal.aborted) throw cause;
+    throw new EmbedkitError(
+      `Could not reach the ${label} endpoint ${endpoint} (network error). Check the URL, that the server is running, and that it allows this origin (CORS).`,
+      { code: 'network', kind, endpoint, retryable: true, cause },
+    );
+  }
+  if (!response.ok) {
+    // The body of an error response is never read: it could echo anything, secrets included.
+    await response.body?.cancel().catch(() => {});
+    const retryable = response.status >= 500 || response.status === 429;
+    const fix = retryable
+      ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
+      : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.';
+    throw new EmbedkitError(`The ${label} endpoint ${endpoint} answered HTTP ${response.status}. ${fix}`, {
+      code: 'http',
+      kind,
+      endpoint,
+      status: response.status,
+      retryable,
+    });
+  }
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const problem = /^\s*</.test(text)
+      ? 'answered an HTML page instead of JSON (often a dev server serving index.html for an unknown route, or a proxy error page)'
+      : 'answered something that is not JSON';
+    throw new EmbedkitError(`The ${label} endpoint ${endpoint} ${problem}. Point fetchSecret at the route that creates the session and responds with JSON.`, {
+      code: 'invalid_response',
+      kind,
+      endpoint,
+      field: 'body',
+    });
+  }
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts even if the promise ignores it. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function abortedError(kind: SessionKind, endpoint: string, cause?: unknown): EmbedkitError {
+  return new EmbedkitError(
+    `The ${SESSION_KINDS[kind].label} request to ${endpoint} was aborted: nothing is subscribed to this session any more, or the request was cancelled.`,
+    { code: 'aborted', kind, endpoint, cause },
+  );
+}

@@ -1,0 +1,60 @@
+import type { EmbedkitError } from './EmbedkitError';
+import type { SessionState } from './types';
+
+/** What happens to a session; the sources dispatch these, the reducer decides the next state. */
+export type SessionAction =
+  /** A request starts. `clearError` (a user's retry) leaves the error state at once. */
+  | { type: 'fetch'; clearError?: boolean }
+  /** A request succeeded. `handed` is the secret now in use, or `null` for one kept warm. */
+  | { type: 'fetched'; handed: { expiresAt: number | null; redacted: string } | null }
+  /** A secret was put to use without a request (a warm one). */
+  | { type: 'handed'; expiresAt: number | null; redacted: string }
+  | { type: 'failed'; error: EmbedkitError }
+  /** A request was stopped on purpose (last subscriber left): not an error for the user. */
+  | { type: 'cancelled' }
+  /** The secret in use expired with no successor: there is no usable secret any more. */
+  | { type: 'dropped' };
+
+export const initialSessionState: SessionState = {
+  status: 'idle',
+  isFetching: false,
+  error: null,
+  expiresAt: null,
+  fetchCount: 0,
+  redacted: null,
+};
+
+/**
+ * The session state machine as a pure function. `status` says whether there is a secret in use;
+ * `isFetching` says whether a request is in flight, so a background renewal never turns a working
+ * UI back into a spinner.
+ */
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  const { fetchCount } = state;
+  switch (action.type) {
+    case 'fetch': {
+      if (state.status === 'idle') return { ...state, status: 'pending', isFetching: true };
+      if (state.status === 'error' && action.clearError) {
+        return state.redacted === null
+          ? { status: 'pending', isFetching: true, error: null, expiresAt: null, fetchCount, redacted: null }
+          : { status: 'success', isFetching: true, error: null, expiresAt: state.expiresAt, fetchCount, redacted: state.redacted };
+      }
+      return { ...state, isFetching: true };
+    }
+    case 'fetched': {
+      if (action.handed) return { status: 'success', isFetching: false, error: null, ...action.handed, fetchCount: fetchCount + 1 };
+      return { ...state, isFetching: false, fetchCount: fetchCount + 1 };
+    }
+    case 'handed':
+      return { status: 'success', isFetching: state.isFetching, error: null, expiresAt: action.expiresAt, redacted: action.redacted, fetchCount };
+    case 'failed':
+      return { status: 'error', isFetching: false, error: action.error, expiresAt: state.expiresAt, fetchCount, redacted: state.redacted };
+    case 'dropped':
+      if (state.status === 'success') return { status: 'pending', isFetching: state.isFetching, error: null, expiresAt: null, fetchCount, redacted: null };
+      if (state.status === 'error') return { ...state, expiresAt: null, redacted: null };
+      return state;
+    case 'cancelled':
+      if (state.status === 'pending') return { ...initialSessionState, fetchCount };
+      return state.isFetching ? { ...state, isFetching: false } : state;
+  }
+}
