@@ -1,0 +1,74 @@
+import { PaymentElement, type CustomerSessionState } from './PaymentElement';
+import { claimSecret } from './sandboxApi';
+import { stripeError } from './stripeError';
+
+interface ElementsOptions {
+  customerSessionClientSecret?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * `stripe.elements(options)`. Holds the CustomerSession: claims each new
+ * `customerSessionClientSecret` once and hands the result to the Payment Elements it created.
+ */
+export class ElementsGroup {
+  private session: CustomerSessionState = { kind: 'none' };
+  private secret: string | undefined;
+  private claimId = 0;
+  private readonly created = new Map<string, PaymentElement>();
+
+  constructor(options: ElementsOptions = {}) {
+    this.useSecret(options.customerSessionClientSecret);
+  }
+
+  create(type: string, _options?: unknown): PaymentElement {
+    if (type !== 'payment') {
+      throw new Error(`The embedkit sandbox simulates only the 'payment' element; elements.create('${type}') is not available offline.`);
+    }
+    if (this.created.has(type)) throw new Error(`Can only create one Element of type ${type}.`);
+    const element = new PaymentElement(this.session);
+    this.created.set(type, element);
+    const destroy = element.destroy.bind(element);
+    element.destroy = () => {
+      destroy();
+      this.created.delete(type);
+    };
+    return element;
+  }
+
+  getElement(type: string): PaymentElement | null {
+    return this.created.get(type) ?? null;
+  }
+
+  update(options: ElementsOptions = {}): void {
+    if ('customerSessionClientSecret' in options) this.useSecret(options.customerSessionClientSecret);
+  }
+
+  fetchUpdates(): Promise<Record<string, never>> {
+    return Promise.resolve({});
+  }
+
+  submit(): Promise<{ error?: ReturnType<typeof stripeError> }> {
+    return Promise.resolve(this.getElement('payment')?.selectedCard() ? {} : { error: { type: 'validation_error', message: 'Choose a payment method.' } });
+  }
+
+  private setSession(session: CustomerSessionState): void {
+    this.session = session;
+    for (const element of this.created.values()) element.setSession(session);
+  }
+
+  private useSecret(secret: string | undefined): void {
+    if (secret === this.secret) return;
+    this.secret = secret;
+    const id = ++this.claimId;
+    if (!secret) {
+      this.setSession({ kind: 'none' });
+      return;
+    }
+    this.setSession({ kind: 'loading' });
+    claimSecret(secret).then(
+      (claim) => id === this.claimId && this.setSession({ kind: 'ready', token: claim.token, customer: claim.customer }),
+      (error: unknown) => id === this.claimId && this.setSession({ kind: 'error', error: stripeError(error) }),
+    );
+  }
+}

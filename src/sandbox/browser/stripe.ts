@@ -1,0 +1,35 @@
+/**
+ * Stand-in for https://js.stripe.com/endive/stripe.js. `window.Stripe` is a plain function (the
+ * loader calls it without `new`) whose instance passes `@stripe/react-stripe-js`'s checks and
+ * implements what embedkit uses: Elements with a CustomerSession, and Financial Connections.
+ */
+import { collectFinancialConnections } from './collectFinancialConnections';
+import { ElementsGroup } from './ElementsGroup';
+import { validationError } from './stripeError';
+
+const unsupported = (method: string) => () =>
+  Promise.resolve({ error: { type: 'invalid_request_error', message: `stripe.${method} is not simulated by the embedkit sandbox.` } });
+
+function Stripe(publishableKey: unknown, _options?: Record<string, unknown>) {
+  if (typeof publishableKey !== 'string' || !/^pk_(test|live)_/.test(publishableKey)) {
+    throw new TypeError('Stripe(publishableKey): expected a publishable key string starting with pk_test_ (sandbox keys work too, e.g. pk_test_sandbox).');
+  }
+  return {
+    elements: (elementsOptions?: Record<string, unknown>) => new ElementsGroup(elementsOptions),
+    createPaymentMethod(params: { elements?: ElementsGroup } = {}) {
+      const card = params.elements?.getElement('payment')?.selectedCard();
+      if (!card) return Promise.resolve({ error: validationError('Choose a saved card in the sandbox Payment Element first.') });
+      return Promise.resolve({ paymentMethod: { id: card.id, object: 'payment_method', type: 'card', card: { brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year } } });
+    },
+    createToken: unsupported('createToken'),
+    confirmCardPayment: unsupported('confirmCardPayment'),
+    confirmPayment: unsupported('confirmPayment'),
+    collectFinancialConnectionsAccounts: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'accounts'),
+    collectBankAccountToken: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'bank_account_token'),
+    _registerWrapper(_wrapper: { name: string; version?: string }) {},
+    registerAppInfo(_info: { name: string; version?: string; url?: string }) {},
+  };
+}
+Stripe.version = 'endive';
+
+(window as unknown as { Stripe: typeof Stripe }).Stripe = Stripe;
