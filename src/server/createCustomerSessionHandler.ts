@@ -1,0 +1,66 @@
+import { checkHandlerOptions } from './checkHandlerOptions';
+import { createSessionHandler } from './createSessionHandler';
+import { invalidAuthorization } from './invalidAuthorization';
+import { resolve } from './resolve';
+import type {
+  AuthorizeContext,
+  AuthorizedCustomer,
+  BaseHandlerOptions,
+  CustomerSessionComponents,
+  CustomerSessionsClient,
+  Resolvable,
+  ServerEvent,
+  SessionHandler,
+} from './types';
+
+export interface CustomerSessionHandlerOptions extends BaseHandlerOptions {
+  /** The app's `stripe` client. */
+  stripe: CustomerSessionsClient;
+  /**
+   * Returns the signed-in user's own Stripe customer, or `null` when nobody is signed in (401).
+   * Throw `ForbiddenError` to refuse (403). Never take the customer id from the body.
+   */
+  authorize: (request: Request, context: AuthorizeContext) => AuthorizedCustomer | null | Promise<AuthorizedCustomer | null>;
+  /** e.g. `{ payment_element: { enabled: true, features: { payment_method_redisplay: 'enabled' } } }`, or `{ pricing_table: { enabled: true } }`. */
+  components: Resolvable<CustomerSessionComponents, AuthorizedCustomer>;
+  /** Receives unexpected errors (yours or Stripe's, raw) for a server-side error tracker; never sent to the browser. */
+  onError?: (error: unknown, event: ServerEvent) => void;
+}
+
+const FACTORY = 'createCustomerSessionHandler';
+const CUSTOMER_ID = /^cus_[A-Za-z0-9]{1,255}$/;
+
+/**
+ * `POST` endpoint that creates a CustomerSession (saved cards in the Payment Element, pricing
+ * table, buy button) and answers exactly `{ client_secret, expires_at }`.
+ */
+export function createCustomerSessionHandler(options: CustomerSessionHandlerOptions): SessionHandler {
+  checkHandlerOptions(FACTORY, options, {
+    method: (stripe) => stripe?.customerSessions?.create,
+    authorize: "a function (request) => { customer } | null that returns the signed-in user's own customer",
+    components: '{ payment_element: { enabled: true } } or { pricing_table: { enabled: true } }',
+  });
+  const { stripe, authorize, components } = options;
+
+  return createSessionHandler<AuthorizedCustomer>({
+    factory: FACTORY,
+    kind: 'customer_session',
+    options,
+    async authorize(request, body) {
+      const answer = await authorize(request, { body });
+      if (answer === null) return null;
+      if (typeof answer?.customer !== 'string' || !CUSTOMER_ID.test(answer.customer)) {
+        throw invalidAuthorization('return { customer: "cus_…" } for a signed-in user, or null');
+      }
+      return { customer: answer.customer };
+    },
+    describe: ({ customer }) => ({ customer }),
+    async create(authorized) {
+      const session = await stripe.customerSessions.create({
+        customer: authorized.customer,
+        components: await resolve(components, authorized),
+      });
+      return { client_secret: session.client_secret, expires_at: session.expires_at };
+    },
+  });
+}

@@ -1,0 +1,6 @@
+import type { Resolvable } from './types';
+
+/** Reads an option given as a value or as a function of the authorized result. */
+export async function resolve<T, A>(option: Resolvable<T, A>, authorized: A): Promise<T> {
+  return typeof option === 'function' ? (option as (authorized: A) => T | Promise<T>)(authorized) : option;
+}

@@ -1,0 +1,115 @@
+/**
+ * Types shared by the `embedkit/server` handlers. Only types from the official `stripe` package
+ * are used, so importing `embedkit/server` never loads the SDK itself: the app passes its own
+ * instance in.
+ */
+import type Stripe from 'stripe';
+import type { SessionKind } from '../core/types';
+
+/** A web-standard handler: runs unchanged in Next.js route handlers, Hono, Remix, Bun, Deno and Workers. */
+export type SessionHandler = (request: Request) => Promise<Response>;
+
+/** What every `authorize` receives besides the request (whose body has already been read). */
+export interface AuthorizeContext {
+  /** The JSON body the browser sent (`{}` for an empty body). Proposals only: never trust it. */
+  body: Readonly<Record<string, unknown>>;
+}
+
+/** `createAccountSessionHandler`'s `authorize` also gets the account the browser proposes. */
+export interface AccountAuthorizeContext extends AuthorizeContext {
+  /** `body.account` from `<ConnectProvider account>`, already checked to look like `acct_…`. */
+  proposedAccount: string | undefined;
+}
+
+/** A value, or a function of what `authorize` decided (e.g. components by the user's role). */
+export type Resolvable<T, A> = T | ((authorized: A) => T | Promise<T>);
+
+/**
+ * Refuse a request with 429 by returning `{ retryAfterSeconds }`; let it through with
+ * `null`/`undefined`. Booleans are deliberately not accepted: `true` reads as "allowed" to half
+ * of the people writing a limiter and as "limited" to the other half.
+ */
+export type RateLimit = (request: Request) => RateLimitDecision | Promise<RateLimitDecision>;
+export type RateLimitDecision = { retryAfterSeconds: number } | null | undefined;
+
+/**
+ * One record per answered request, for logs and metrics. Built only from identifiers and
+ * numbers: never a client secret, an API key, a request body or Stripe's raw message.
+ */
+export interface ServerEvent {
+  type: 'session_created' | 'request_failed';
+  kind: SessionKind;
+  /** The HTTP status the handler answered with. */
+  status: number;
+  /** The error code from the response body; absent on success. */
+  code?: ServerErrorCode;
+  /** Time from the request reaching the handler to the response being ready. */
+  durationMs: number;
+  /** The connected account, customer or account-holder id the session was (to be) created for. */
+  account?: string;
+  customer?: string;
+  /** Stripe's request id (`req_…`), for support tickets. */
+  stripeRequestId?: string;
+  /** The stripe-node error class (e.g. `StripeInvalidRequestError`), Stripe's error `code` and `param`. */
+  stripeErrorType?: string;
+  stripeCode?: string;
+  stripeParam?: string;
+}
+
+/** Options every handler takes. */
+export interface BaseHandlerOptions {
+  /**
+   * Origins other than the request's own that may call the endpoint (exact `scheme://host[:port]`).
+   * Cross-origin callers get CORS headers with credentials; everyone else gets 403.
+   */
+  allowedOrigins?: readonly string[];
+  /** Largest accepted body in bytes. Default 8192: the kit sends a few dozen bytes. */
+  maxBodyBytes?: number;
+  rateLimit?: RateLimit;
+  /** Called once per answered request. A throwing listener is ignored, never breaks the answer. */
+  onEvent?: (event: ServerEvent) => void;
+}
+
+/** The `stripe` instance, narrowed to what each handler calls so any compatible client fits. */
+export type AccountSessionsClient = Pick<Stripe, 'accountSessions'>;
+export type CustomerSessionsClient = Pick<Stripe, 'customerSessions'>;
+export type FinancialConnectionsClient = { financialConnections: Pick<Stripe['financialConnections'], 'sessions'> };
+
+export type AccountSessionComponents = Stripe.AccountSessionCreateParams.Components;
+export type CustomerSessionComponents = Stripe.CustomerSessionCreateParams.Components;
+export type FinancialConnectionsPermission = Stripe.FinancialConnections.SessionCreateParams.Permission;
+export type FinancialConnectionsFilters = Stripe.FinancialConnections.SessionCreateParams.Filters;
+export type FinancialConnectionsAccountHolder = Stripe.FinancialConnections.SessionCreateParams.AccountHolder;
+
+/** `authorize`'s answer for AccountSessions: the account the signed-in user may act for. */
+export interface AuthorizedAccount {
+  account: string;
+}
+/** `authorize`'s answer for CustomerSessions: the signed-in user's own customer. */
+export interface AuthorizedCustomer {
+  customer: string;
+}
+/** `authorize`'s answer for Financial Connections: whose bank accounts are being linked. */
+export interface AuthorizedAccountHolder {
+  accountHolder: FinancialConnectionsAccountHolder;
+}
+
+/** The `code` of every error body the handlers send: `{ error: { code, message, request_id? } }`. */
+export type ServerErrorCode =
+  | 'method_not_allowed'
+  | 'origin_not_allowed'
+  | 'unsupported_media_type'
+  | 'body_too_large'
+  | 'invalid_body'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'invalid_authorization'
+  | 'stripe_invalid_request'
+  | 'stripe_authentication'
+  | 'stripe_permission'
+  | 'stripe_idempotency'
+  | 'stripe_rate_limited'
+  | 'stripe_unavailable'
+  | 'stripe_connection'
+  | 'internal_error';
