@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import { StrictMode } from 'react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ConnectPayments } from '@stripe/react-connect-js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectProvider } from './ConnectProvider';
+import { useConnect } from './useConnect';
+import { installFakeConnect, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect';
+import { secretFunction } from './__tests__/secretFor';
+
+let fake: FakeConnect;
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  fake = installFakeConnect();
+});
+afterEach(async () => {
+  cleanup();
+  // Deferred disposal runs a macrotask after unmount; let it, so tests share nothing.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+});
+
+/** Lets deferred disposal (a macrotask) and promise chains run. */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+
+const paymentsElement = () => document.querySelector('stripe-connect-payments') as FakeConnectElement | null;
+
+function Status() {
+  const connect = useConnect();
+  return <output data-testid="status">{`${connect.status}:${connect.fetchCount}:${connect.redacted}`}</output>;
+}
+
+describe('<ConnectProvider>', () => {
+  it('creates exactly one Connect.js instance and one AccountSession under StrictMode', async () => {
+    const fetchSecret = secretFunction('accs_secret_');
+    render(
+      <StrictMode>
+        <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret}>
+          <ConnectPayments />
+        </ConnectProvider>
+      </StrictMode>,
+    );
+    await waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    await settle();
+    expect(fetchSecret).toHaveBeenCalledTimes(1);
+    expect(fake.init).toHaveBeenCalledTimes(1);
+  });
+
+  it('proposes the account, and on a new account logs the old instance out before creating a new one', async () => {
+    const fetchSecret = secretFunction('accs_secret_');
+    const view = (account: string) => (
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} account={account}>
+        <ConnectPayments />
+      </ConnectProvider>
+    );
+    const { rerender } = render(view('acct_1'));
+    await waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    const first = paymentsElement();
+    rerender(view('acct_2'));
+    await waitFor(() => expect(fake.init).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(paymentsElement()).not.toBe(first));
+    expect(fake.log.filter((entry) => !entry.startsWith('update'))).toEqual(['init:pk_test_1', 'logout', 'init:pk_test_1']);
+    expect(fake.instances[0]!.logout).toHaveBeenCalledTimes(1);
+    expect(fetchSecret.mock.calls.map(([context]) => context.params.account)).toEqual(['acct_1', 'acct_2']);
+  });
+
+  it('sends a deep-different appearance or locale to instance.update and never re-creates', async () => {
+    const fetchSecret = secretFunction('accs_secret_');
+    const view = (colorPrimary: string, locale: string) => (
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} appearance={{ variables: { colorPrimary } }} locale={locale}>
+        <ConnectPayments />
+      </ConnectProvider>
+    );
+    const { rerender } = render(view('#000000', 'en'));
+    await waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    rerender(view('#000000', 'en'));
+    await settle();
+    expect(fake.instances[0]!.update).not.toHaveBeenCalled();
+    rerender(view('#ff0000', 'fr'));
+    await settle();
+    expect(fake.instances[0]!.update).toHaveBeenCalledTimes(1);
+    expect(fake.instances[0]!.update).toHaveBeenCalledWith({ appearance: { variables: { colorPrimary: '#ff0000' } }, locale: 'fr' });
+    expect(fake.init).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the fallback until the first secret arrives, then the components', async () => {
+    let answer!: (value: { client_secret: string; expires_at: number }) => void;
+    const fetchSecret = vi.fn(() => new Promise<{ client_secret: string; expires_at: number }>((resolve) => (answer = resolve)));
+    render(
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} fallback={<p>Preparing payments…</p>}>
+        <ConnectPayments />
+        <Status />
+      </ConnectProvider>,
+    );
+    await waitFor(() => expect(fetchSecret).toHaveBeenCalledTimes(1));
+    expect(screen.getByText('Preparing payments…')).toBeTruthy();
+    expect(paymentsElement()).toBeNull();
+    await act(async () => answer({ client_secret: 'accs_secret_one_xxxxxxxxxxxxxxxx', expires_at: Math.floor(Date.now() / 1000) + 3600 }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('success:1:accs_secret_…[redacted]'));
+    expect(paymentsElement()).not.toBeNull();
+  });
+
+  it('on a failed fetch shows an error with a working retry and reports it to onError', async () => {
+    const onError = vi.fn();
+    let fail = true;
+    const fetchSecret = vi.fn(async () => {
+      if (fail) throw new Error('offline');
+      return { client_secret: 'accs_secret_two_xxxxxxxxxxxxxxxx', expires_at: Math.floor(Date.now() / 1000) + 3600 };
+    });
+    render(
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} retry={{ attempts: 1 }} onError={onError}>
+        <ConnectPayments />
+      </ConnectProvider>,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('fetchSecret function threw');
+    expect(onError).toHaveBeenCalledWith({ source: 'session', error: expect.objectContaining({ name: 'EmbedkitError', code: 'network' }) });
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    expect(fetchSecret).toHaveBeenCalledTimes(2);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it("routes every component's load errors and loader starts to the provider, keeping the component's own", async () => {
+    const onError = vi.fn();
+    const onLoaderStart = vi.fn();
+    const ownLoadError = vi.fn();
+    render(
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={secretFunction('accs_secret_')} onError={onError} onLoaderStart={onLoaderStart}>
+        <ConnectPayments onLoadError={ownLoadError} />
+      </ConnectProvider>,
+    );
+    await waitFor(() => expect(paymentsElement()?.listeners.setOnLoadError).toBeTypeOf('function'));
+    await settle();
+    const element = paymentsElement()!;
+    const loadError = { elementTagName: 'stripe-connect-payments', error: { type: 'api_error' as const, message: 'boom' } };
+    (element.listeners.setOnLoadError as (event: unknown) => void)(loadError);
+    (element.listeners.setOnLoaderStart as (event: unknown) => void)({ elementTagName: 'stripe-connect-payments' });
+    expect(ownLoadError).toHaveBeenCalledWith(loadError);
+    expect(onError).toHaveBeenCalledWith({ source: 'component', elementTagName: 'stripe-connect-payments', error: loadError.error });
+    expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments' });
+  });
+
+  it('reports no version skew for the installed official packages', async () => {
+    const onError = vi.fn();
+    render(
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={secretFunction('accs_secret_')} onError={onError}>
+        <ConnectPayments />
+      </ConnectProvider>,
+    );
+    await waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    await settle();
+    expect(paymentsElement()!.getAttribute('reactSdkAnalytics')).toBe('3.4.4');
+    expect(onError).not.toHaveBeenCalled();
+  });
+});
+
+describe('useConnect', () => {
+  it('outside a provider throws naming <ConnectProvider>', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<Status />)).toThrow(/<ConnectProvider>/);
+  });
+});

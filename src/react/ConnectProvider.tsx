@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  loadConnectAndInitialize,
+  type AppearanceOptions,
+  type CssFontSource,
+  type CustomFontSource,
+  type LoadError,
+  type LoaderStart,
+  type StripeConnectInstance,
+} from '@stripe/connect-js/pure';
+import { ConnectComponentsProvider } from '@stripe/react-connect-js';
+import type { WarmOptions } from '../core/AccountSessionSource';
+import type { EmbedkitError } from '../core/EmbedkitError';
+import type { FetchSecret, RetryOptions } from '../core/types';
+import { ConnectContext, type ConnectState } from './ConnectContext';
+import { deepEqual } from './deepEqual';
+import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice';
+import { shortHash } from './shortHash';
+import { useAccountSessionSource } from './useAccountSessionSource';
+import { useLatest } from './useLatest';
+import { useQueryClientOrOwn } from './useQueryClientOrOwn';
+import { useSharedResource } from './useSharedResource';
+import { wrapConnectInstance } from './wrapConnectInstance';
+
+/** Everything that goes wrong under a `<ConnectProvider>`, by where it came from. */
+export type ConnectErrorEvent =
+  | { source: 'session'; error: EmbedkitError }
+  | { source: 'component'; elementTagName: string; error: LoadError['error'] }
+  | { source: 'setup'; error: EmbedkitError };
+
+export interface ConnectProviderProps {
+  publishableKey: string;
+  /** Where AccountSession secrets come from: endpoint URL, request description, or function. */
+  fetchSecret: FetchSecret;
+  /** The connected account the browser proposes (sent as `{ account }`); the server decides. A change logs the old one out. */
+  account?: string;
+  /** Deep-compared; a change goes to `instance.update`, never a new instance. */
+  appearance?: AppearanceOptions;
+  /** Deep-compared; a change goes to `instance.update`. */
+  locale?: string;
+  /** Read once per instance: Connect.js cannot update fonts. */
+  fonts?: Array<CssFontSource | CustomFontSource>;
+  /** Secret-fetch failures, every component's load errors, and setup problems (version skew). */
+  onError?: (event: ConnectErrorEvent) => void;
+  /** Every component's loader start. */
+  onLoaderStart?: (event: LoaderStart) => void;
+  /** Shown until the first secret arrives. Default: a polite "Loading…" status. */
+  fallback?: ReactNode;
+  /** Shown when no session could be started. Default: the message and a "Try again" button. */
+  errorFallback?: ReactNode | ((props: SessionErrorProps) => ReactNode);
+  retry?: RetryOptions;
+  warm?: WarmOptions | false;
+  children?: ReactNode;
+}
+
+/** The appearance and locale each instance currently has, to send only real changes to `update`. */
+const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
+
+/** One Connect.js instance per (publishable key, account), its session, and the official components' context. */
+export function ConnectProvider(props: ConnectProviderProps) {
+  const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
+  const latest = useLatest(props);
+  const client = useQueryClientOrOwn();
+  const scope = shortHash(publishableKey);
+  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope, retry: props.retry, warm: props.warm });
+  const [generation, setGeneration] = useState(0);
+  const previous = useRef<{ account: string | undefined; instance: StripeConnectInstance } | null>(null);
+
+  const instanceKey = source && JSON.stringify(['embedkit', 'connect_instance', scope, account ?? null, generation]);
+  const instance = useSharedResource(client, instanceKey, () => {
+    const { appearance, locale, fonts } = latest.current;
+    const old = previous.current;
+    // The old account's session ends before the new one starts. A failed logout needs no
+    // handling: that session expires on its own and no component uses it any more.
+    if (old && old.account !== account) old.instance.logout().catch(() => {});
+    const created = loadConnectAndInitialize({
+      publishableKey,
+      fetchClientSecret: source!.fetchClientSecret,
+      ...(appearance && { appearance }),
+      ...(locale && { locale }),
+      ...(fonts && { fonts }),
+    });
+    applied.set(created, { appearance, locale });
+    // Nothing to dispose: logging out on unmount would end the session for other tabs' views too.
+    return { value: created, dispose: () => {} };
+  });
+
+  useEffect(() => {
+    if (instance) previous.current = { account, instance };
+  }, [instance, account]);
+
+  useEffect(() => {
+    if (!instance) return;
+    const next = { appearance, locale };
+    if (deepEqual(applied.get(instance), next)) return;
+    applied.set(instance, next);
+    instance.update(next);
+  }, [instance, appearance, locale]);
+
+  const report = useCallback(
+    (event: ConnectErrorEvent) => {
+      const onError = latest.current.onError;
+      if (onError) onError(event);
+      else if (event.source === 'setup') console.error(event.error.message);
+    },
+    [latest],
+  );
+
+  const reportedError = useRef<EmbedkitError | null>(null);
+  useEffect(() => {
+    if (state.status !== 'error' || reportedError.current === state.error) return;
+    reportedError.current = state.error;
+    report({ source: 'session', error: state.error });
+  }, [state, report]);
+
+  const components = useMemo(
+    () =>
+      instance &&
+      wrapConnectInstance(instance, {
+        onLoadError: ({ elementTagName, error }) => report({ source: 'component', elementTagName, error }),
+        onLoaderStart: (event) => latest.current.onLoaderStart?.(event),
+        onVersionSkew: (error) => report({ source: 'setup', error }),
+      }),
+    [instance, report, latest],
+  );
+
+  const retry = useCallback(() => {
+    source?.retry();
+    // A Connect.js instance whose first secret failed does not recover: start a fresh one.
+    setGeneration((n) => n + 1);
+  }, [source]);
+  const logout = useCallback(() => instance?.logout() ?? Promise.resolve(), [instance]);
+  const value = useMemo<ConnectState>(() => ({ ...state, retry, logout }), [state, retry, logout]);
+
+  let content: ReactNode;
+  if (state.status === 'error' && state.redacted === null && !state.isFetching) {
+    content = typeof errorFallback === 'function' ? errorFallback({ error: state.error, retry }) : (errorFallback ?? <SessionErrorNotice error={state.error} retry={retry} />);
+  } else if (!components || state.status !== 'success' && state.status !== 'error') {
+    content = fallback ?? <div role="status">Loading…</div>;
+  } else {
+    content = (
+      <ConnectComponentsProvider key={instanceKey} connectInstance={components}>
+        {children}
+      </ConnectComponentsProvider>
+    );
+  }
+  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
+}

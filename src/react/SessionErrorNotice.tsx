@@ -1,0 +1,23 @@
+import type { EmbedkitError } from '../core/EmbedkitError';
+
+/** What an error fallback receives. */
+export interface SessionErrorProps {
+  error: EmbedkitError;
+  retry: () => void;
+}
+
+/**
+ * The error state shown when no session could be started and the app gave no `errorFallback`:
+ * never a blank area, always a way out. The message names the endpoint and the problem, never a
+ * secret.
+ */
+export function SessionErrorNotice({ error, retry }: SessionErrorProps) {
+  return (
+    <div role="alert" data-embedkit-error={error.code}>
+      <p>{error.message}</p>
+      <button type="button" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountSessionSource } from '../core/AccountSessionSource';
+import type { SessionState } from '../core/types';
+import { useAccountSessionSource, type UseAccountSessionOptions } from './useAccountSessionSource';
+
+export type { UseAccountSessionOptions } from './useAccountSessionSource';
+
+/**
+ * A session's state (narrows by `status`; `isFetching` is separate) plus what to do with it.
+ * `fetchCount` and `redacted` (e.g. `accs_secret_…[redacted]`) are for session panels and logs.
+ */
+export type UseAccountSessionResult = SessionState & {
+  /** Give this to Connect.js (`loadConnectAndInitialize({ fetchClientSecret })`). Stable for the hook's life. */
+  fetchClientSecret: () => Promise<string>;
+  /** Clears an error and fetches again. */
+  retry: () => void;
+};
+
+/**
+ * Owns an AccountSession's lifecycle: single-use secrets, one warm secret shortly before expiry,
+ * retries, abort when unmounted. Hand `fetchClientSecret` to Connect.js; `<ConnectProvider>` is
+ * built on this hook.
+ */
+export function useAccountSession(options: UseAccountSessionOptions): UseAccountSessionResult {
+  const { source, state } = useAccountSessionSource(options);
+  const current = useRef<AccountSessionSource | null>(null);
+  // Calls made before the source exists (it is created in an effect) wait for it.
+  const [waiting] = useState(() => new Set<(source: AccountSessionSource) => void>());
+  useEffect(() => {
+    current.current = source;
+    if (!source) return;
+    for (const resume of waiting) resume(source);
+    waiting.clear();
+  }, [source, waiting]);
+
+  const fetchClientSecret = useCallback((): Promise<string> => {
+    const ready = current.current;
+    if (ready) return ready.fetchClientSecret();
+    return new Promise<AccountSessionSource>((resolve) => waiting.add(resolve)).then((later) => later.fetchClientSecret());
+  }, [waiting]);
+  const retry = useCallback(() => current.current?.retry(), []);
+
+  return useMemo(() => ({ ...state, fetchClientSecret, retry }), [state, fetchClientSecret, retry]);
+}

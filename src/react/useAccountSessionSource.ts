@@ -1,0 +1,76 @@
+import { useId, useSyncExternalStore } from 'react';
+import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource';
+import { initialSessionState } from '../core/sessionReducer';
+import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types';
+import { forwardFetchSecret } from './forwardFetchSecret';
+import { mirrorToQueryCache } from './mirrorToQueryCache';
+import { sessionQueryKey } from './sessionQueryKey';
+import { useLatest } from './useLatest';
+import { useQueryClientOrOwn } from './useQueryClientOrOwn';
+import { useSharedResource } from './useSharedResource';
+
+/** Options of {@link useAccountSession}. */
+export interface UseAccountSessionOptions {
+  /** Where AccountSession secrets come from: endpoint URL, request description, or function. */
+  fetchSecret: FetchSecret;
+  /**
+   * The connected account the browser proposes; sent as `{ account }` in the request so the
+   * server's `authorize` can check it (the browser proposes, the server decides).
+   */
+  account?: string;
+  /** More fields to propose to the server with every request. Read when the session is created. */
+  params?: Record<string, unknown>;
+  retry?: RetryOptions;
+  /**
+   * One unused secret is kept ready shortly before expiry so Connect.js' refresh resolves at once
+   * (default: fetched 60 s before `expires_at`, dropped after 300 s). `false` turns it off.
+   */
+  warm?: WarmOptions | false;
+  /**
+   * Hooks with the same `scope` and `account` share one session (and so one AccountSession per
+   * refresh). Default: this hook call alone. `<ConnectProvider>` scopes by publishable key.
+   */
+  scope?: string;
+  /** Injectable time, for tests. */
+  clock?: Clock;
+  /** Injectable page visibility, for tests. */
+  visibility?: Visibility;
+}
+
+const noSubscription = () => () => {};
+const idleSnapshot = () => initialSessionState;
+
+/**
+ * The shared AccountSessionSource for `(QueryClient, scope, account)` and its state. Internal:
+ * `<ConnectProvider>` needs the source itself to bind one Connect.js instance to one session.
+ */
+export function useAccountSessionSource(options: UseAccountSessionOptions): { source: AccountSessionSource | null; state: SessionState } {
+  const client = useQueryClientOrOwn();
+  const ownScope = useId();
+  const account = options.account ?? null;
+  const queryKey = sessionQueryKey('account_session', options.scope ?? ownScope, account);
+  const latest = useLatest(options);
+
+  const source = useSharedResource(client, JSON.stringify(queryKey), () => {
+    const { params, retry, warm, clock, visibility } = latest.current;
+    const created = new AccountSessionSource({
+      fetchSecret: forwardFetchSecret({ get current() { return latest.current.fetchSecret; } }),
+      params: account === null ? { ...params } : { ...params, account },
+      ...(retry && { retry }),
+      ...(warm !== undefined && { warm }),
+      ...(clock && { clock }),
+      ...(visibility && { visibility }),
+    });
+    const stopMirroring = mirrorToQueryCache(client, queryKey, created);
+    return {
+      value: created,
+      dispose: () => {
+        stopMirroring();
+        created.dispose();
+      },
+    };
+  });
+
+  const state = useSyncExternalStore(source?.subscribe ?? noSubscription, source?.getState ?? idleSnapshot, idleSnapshot);
+  return { source, state };
+}

@@ -1,0 +1,20 @@
+import { useContext } from 'react';
+import { EmbedkitError } from '../core/EmbedkitError';
+import { ConnectContext, type ConnectState } from './ConnectContext';
+
+export type { ConnectState } from './ConnectContext';
+
+/**
+ * The nearest `<ConnectProvider>`'s session: `{ status, isFetching, error, expiresAt, fetchCount,
+ * redacted, retry, logout }`, narrowing by `status`.
+ */
+export function useConnect(): ConnectState {
+  const state = useContext(ConnectContext);
+  if (!state) {
+    throw new EmbedkitError(
+      'useConnect() must be called inside <ConnectProvider>. Wrap the part of your app that uses Connect components in <ConnectProvider publishableKey fetchSecret>.',
+      { code: 'invalid_options', kind: 'account_session' },
+    );
+  }
+  return state;
+}
