@@ -1,0 +1,126 @@
+import express from 'express';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAccountSessionHandler, toNodeHandler, type AccountSessionHandlerOptions } from '../../src/server';
+
+// Every request here stops at authorize (null → 401) or earlier, so Stripe is never reached;
+// the sandbox-backed success path through node:http lives in sessions.sandbox.test.ts.
+const unreachableStripe = new Stripe('sk_test_123', { host: '127.0.0.1', port: 9, protocol: 'http', maxNetworkRetries: 0 });
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function spyHandler(overrides: Partial<AccountSessionHandlerOptions> = {}) {
+  const authorize = vi.fn<AccountSessionHandlerOptions['authorize']>(() => null);
+  const handler = createAccountSessionHandler({ stripe: unreachableStripe, authorize, components: { payments: { enabled: true } }, ...overrides });
+  return { authorize, handler };
+}
+
+describe('toNodeHandler', () => {
+  it('runs on node:http: the JSON body reaches authorize and the answer is written with its headers', async () => {
+    const { authorize, handler } = spyHandler();
+    const base = await listen(createServer(toNodeHandler(handler)));
+    const response = await fetch(`${base}/account-session?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ account: 'acct_proposed' }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    const [request, context] = authorize.mock.calls[0]!;
+    expect(context.proposedAccount).toBe('acct_proposed');
+    expect(request.url).toBe(`${base}/account-session?x=1`);
+  });
+
+  it('treats the Host it is served on as the same origin, and a foreign Origin as 403', async () => {
+    const { handler } = spyHandler();
+    const base = await listen(createServer(toNodeHandler(handler)));
+    const foreign = await fetch(base, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('uses X-Forwarded-Proto/Host only with trustProxy', async () => {
+    const { handler } = spyHandler();
+    const headers = { origin: 'https://app.example.com', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'app.example.com' };
+    const trusting = await listen(createServer(toNodeHandler(handler, { trustProxy: true })));
+    expect((await fetch(trusting, { method: 'POST', headers })).status).toBe(401);
+    const plain = await listen(createServer(toNodeHandler(handler)));
+    expect((await fetch(plain, { method: 'POST', headers })).status).toBe(403);
+  });
+
+  it('answers 413 for an oversized streamed body without reading all of it', async () => {
+    const { authorize, handler } = spyHandler({ maxBodyBytes: 1024 });
+    const base = await listen(createServer(toNodeHandler(handler)));
+    const { status, connection } = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      // Chunked, no Content-Length: the limit must hold while streaming.
+      const req = httpRequest(`${base}/`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+      });
+      req.on('error', reject);
+      req.write(`{"pad":"${'x'.repeat(4096)}`);
+      req.end();
+    });
+    expect(status).toBe(413);
+    expect(connection).toBe('close');
+    expect(authorize).not.toHaveBeenCalled();
+  });
+
+  it('works as Express middleware behind express.json(): the parsed body is passed on', async () => {
+    const { authorize, handler } = spyHandler();
+    const app = express();
+    app.post('/api/account-session', express.json(), toNodeHandler(handler));
+    const base = await listen(createServer(app));
+    const response = await fetch(`${base}/api/account-session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ account: 'acct_fromExpress' }),
+    });
+    expect(response.status).toBe(401);
+    expect(authorize.mock.calls[0]![1]).toEqual({ body: { account: 'acct_fromExpress' }, proposedAccount: 'acct_fromExpress' });
+  });
+
+  it('works as Express middleware without a body parser, and keeps the mount path in the URL', async () => {
+    const { authorize, handler } = spyHandler();
+    const app = express();
+    app.use('/api/account-session', toNodeHandler(handler));
+    const base = await listen(createServer(app));
+    const response = await fetch(`${base}/api/account-session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ account: 'acct_streamed' }),
+    });
+    expect(response.status).toBe(401);
+    const [request, context] = authorize.mock.calls[0]!;
+    expect(context.proposedAccount).toBe('acct_streamed');
+    expect(new URL(request.url).pathname).toBe('/api/account-session');
+  });
+
+  it('hands an error to next() under Express', async () => {
+    const app = express();
+    const broken = async () => {
+      throw new Error('boom');
+    };
+    const seen = vi.fn();
+    app.use(toNodeHandler(broken));
+    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      seen(error.message);
+      res.status(599).end();
+    });
+    const base = await listen(createServer(app));
+    expect((await fetch(base, { method: 'POST' })).status).toBe(599);
+    expect(seen).toHaveBeenCalledWith('boom');
+  });
+});
