@@ -46,7 +46,6 @@ export class AccountSessionSource extends SessionSource {
   private readonly leadMs: number | null;
   private readonly maxAgeMs: number;
   private request: InFlight | null = null;
-  private demand: Promise<string> | null = null;
   private warm: { secret: ClientSecret; fetchedAt: number } | null = null;
   private handed: ClientSecret | null = null;
   /** The handed secret a warm one was last fetched for: one warm fetch per handed secret. */
@@ -69,23 +68,17 @@ export class AccountSessionSource extends SessionSource {
    */
   fetchClientSecret = (): Promise<string> => {
     if (this.disposed) return Promise.reject(this.disposedError());
-    if (this.demand) return this.demand;
     const warm = this.takeWarm();
     if (warm) {
       this.hand(warm);
       this.dispatch({ type: 'handed', expiresAt: warm.expiresAt, redacted: warm.redacted });
       return Promise.resolve(warm.reveal());
     }
+    // Joining the request in flight (a warm one included) is what collapses concurrent calls.
     const request = this.request ?? this.startRequest(false);
     request.claimed = true;
     request.reportErrors = true;
-    const demand = request.promise.then((secret) => secret.reveal());
-    this.demand = demand;
-    const clear = () => {
-      if (this.demand === demand) this.demand = null;
-    };
-    demand.then(clear, clear);
-    return demand;
+    return request.promise.then((secret) => secret.reveal());
   };
 
   /** Clears the error and fetches a secret for the next `fetchClientSecret` call (the UI's retry button). */
