@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { STRIPE_SCRIPT_URLS } from '../src/sandbox/protocol';
+import type { BenchMarks } from './pages/markLoaderStart';
+
+export type Variant = 'quickstart' | 'embedkit';
+
+export interface OpenPageOptions {
+  origin: string;
+  variant: Variant;
+  /** The Connect.js stand-in, served in place of Stripe's script. */
+  connectScript: string;
+  scriptLatencyMs: number;
+  /** Install Playwright's fake clock before navigation (rows 3–4 move time by hours). */
+  fakeClock?: boolean;
+}
+
+/**
+ * Connect.js calls `fetchClientSecret` from `init` params for every refresh (the first secret comes
+ * from the loader's eager call). This init script wraps that function and reports, to Node, when a
+ * refresh call starts and when its promise settles, so the wait is timed on Node's real clock, not
+ * on the page's fake one. It only observes: the secret itself never leaves the page.
+ */
+function observeRefreshCalls() {
+  const report = (window as unknown as { __benchRefresh(event: string): void }).__benchRefresh;
+  let init: ((params: Record<string, unknown>) => unknown) | undefined;
+  const target: Record<string, unknown> = {};
+  Object.defineProperty(target, 'init', {
+    configurable: true,
+    enumerable: true,
+    get: () => init,
+    set(real: (params: Record<string, unknown>) => unknown) {
+      init = (params) => {
+        const fetchClientSecret = params.fetchClientSecret as () => Promise<string>;
+        const timed = () => {
+          report('start');
+          const answer = Promise.resolve(fetchClientSecret());
+          answer.then(() => report('end'), () => report('end'));
+          return answer;
+        };
+        return real({ ...params, fetchClientSecret: timed });
+      };
+    },
+  });
+  (window as unknown as { StripeConnect: unknown }).StripeConnect = target;
+}
+
+export interface ComparisonPage {
+  page: Page;
+  context: BrowserContext;
+  /** Real-clock milliseconds each refresh call waited, in order. */
+  refreshWaits: number[];
+  marks(): Promise<BenchMarks | undefined>;
+  /** Resolves once no request has been in flight for `quietMs`. */
+  settle(quietMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A fresh browser context with one comparison page loaded and its three components started. */
+export async function openComparisonPage(browser: Browser, options: OpenPageOptions): Promise<ComparisonPage> {
+  const context = await browser.newContext();
+  // Offline by construction: anything not on the bench origin or the sandbox fails at once
+  // instead of waiting for a network that is not there.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort('internetdisconnected'));
+  await context.route(STRIPE_SCRIPT_URLS.connect, async (route) => {
+    await sleep(options.scriptLatencyMs);
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: options.connectScript });
+  });
+
+  const page = await context.newPage();
+  const refreshWaits: number[] = [];
+  let started: number | null = null;
+  await page.exposeFunction('__benchRefresh', (event: string) => {
+    if (event === 'start') started = performance.now();
+    else if (started !== null) {
+      refreshWaits.push(performance.now() - started);
+      started = null;
+    }
+  });
+  await page.addInitScript(observeRefreshCalls);
+  if (options.fakeClock) await page.clock.install();
+
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const track = (delta: number) => () => {
+    inFlight += delta;
+    lastChange = performance.now();
+  };
+  page.on('request', track(1));
+  page.on('requestfinished', track(-1));
+  page.on('requestfailed', track(-1));
+
+  await page.goto(`${options.origin}/${options.variant}.html`);
+  await page.waitForFunction(() => (window.__benchMarks?.loaderStarts ?? 0) >= 3, undefined, { timeout: 20_000, polling: 50 });
+
+  return {
+    page,
+    context,
+    refreshWaits,
+    marks: () => page.evaluate(() => window.__benchMarks),
+    async settle(quietMs = 150) {
+      for (;;) {
+        const quietFor = performance.now() - lastChange;
+        if (inFlight <= 0 && quietFor >= quietMs) return;
+        await sleep(Math.max(10, quietMs - quietFor));
+      }
+    },
+    close: () => context.close(),
+  };
+}
