@@ -2,10 +2,8 @@ import type { ClientSecret } from './ClientSecret';
 import { EmbedkitError } from './EmbedkitError';
 import { documentVisibility } from './documentVisibility';
 import { CLOCK_SKEW_MS } from './parseSecretAnswer';
-import { realClock } from './realClock';
-import { requestSecret } from './requestSecret';
-import { SessionSource } from './SessionSource';
-import type { Clock, FetchSecret, RetryOptions, Visibility } from './types';
+import { SessionSource, type SessionSourceOptions } from './SessionSource';
+import type { Visibility } from './types';
 
 export interface WarmOptions {
   /** Fetch the warm secret this many seconds before the handed secret's `expires_at`. Default 60. */
@@ -14,12 +12,8 @@ export interface WarmOptions {
   maxAgeSeconds?: number;
 }
 
-export interface AccountSessionSourceOptions {
-  fetchSecret: FetchSecret;
-  /** Proposed to the server with every request, e.g. `{ account: 'acct_…' }`. */
-  params?: Record<string, unknown>;
-  retry?: RetryOptions;
-  clock?: Clock;
+export interface AccountSessionSourceOptions extends SessionSourceOptions {
+  /** Default: the document's visibility (always visible without a document). */
   visibility?: Visibility;
   /** `false` turns the warm secret off: every Connect.js refresh then waits for a request. */
   warm?: WarmOptions | false;
@@ -41,7 +35,6 @@ interface InFlight {
  * before the current one expires, so Connect.js's refresh call resolves at once.
  */
 export class AccountSessionSource extends SessionSource {
-  private readonly clock: Clock;
   private readonly visibility: Visibility;
   private readonly leadMs: number | null;
   private readonly maxAgeMs: number;
@@ -50,13 +43,10 @@ export class AccountSessionSource extends SessionSource {
   private handed: ClientSecret | null = null;
   /** The handed secret a warm one was last fetched for: one warm fetch per handed secret. */
   private warmedFor: ClientSecret | null = null;
-  private warmTimer: unknown = null;
-  private discardTimer: unknown = null;
   private stopWatchingVisibility: (() => void) | null = null;
 
-  constructor(private readonly options: AccountSessionSourceOptions) {
-    super({});
-    this.clock = options.clock ?? realClock;
+  constructor(options: AccountSessionSourceOptions) {
+    super('account_session', options, {});
     this.visibility = options.visibility ?? documentVisibility;
     this.leadMs = options.warm === false ? null : (options.warm?.leadSeconds ?? 60) * 1000;
     this.maxAgeMs = (options.warm ? options.warm.maxAgeSeconds ?? 300 : 300) * 1000;
@@ -100,25 +90,24 @@ export class AccountSessionSource extends SessionSource {
   protected onInactive(): void {
     this.stopWatchingVisibility?.();
     this.stopWatchingVisibility = null;
-    this.clearTimer('warmTimer');
+    this.clearTimer('warm');
+    // Let go of the aborted request at once, so a caller arriving before it settles starts anew.
     this.request?.controller.abort();
+    this.request = null;
+    this.dispatch({ type: 'cancelled' });
     if (this.disposed) this.dropWarm();
   }
 
   private startRequest(reportErrors: boolean): InFlight {
     const controller = new AbortController();
-    const { fetchSecret, params, retry } = this.options;
     this.dispatch({ type: 'fetch', clearError: reportErrors });
-    const entry: InFlight = {
-      controller,
-      claimed: false,
-      reportErrors,
-      promise: requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params, retry, clock: this.clock }),
-    };
+    const entry: InFlight = { controller, claimed: false, reportErrors, promise: this.requestSecret(controller.signal) };
     this.request = entry;
     entry.promise.then(
       (secret) => {
-        this.request = null;
+        if (this.request === entry) this.request = null;
+        // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
+        if (controller.signal.aborted && !entry.claimed) return;
         if (entry.claimed) {
           this.hand(secret);
           this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } });
@@ -129,11 +118,10 @@ export class AccountSessionSource extends SessionSource {
         this.scheduleWarm();
       },
       (error: EmbedkitError) => {
+        if (controller.signal.aborted) return;
         this.request = null;
-        // An abort on purpose, or a failed warm fetch (Connect.js will simply ask on demand), is
-        // no failure the user has to see.
-        const silent = controller.signal.aborted || !entry.reportErrors;
-        this.dispatch(silent ? { type: 'cancelled' } : { type: 'failed', error });
+        // A failed warm fetch is no failure the user has to see: Connect.js simply asks on demand.
+        this.dispatch(entry.reportErrors ? { type: 'failed', error } : { type: 'cancelled' });
       },
     );
     return entry;
@@ -157,22 +145,21 @@ export class AccountSessionSource extends SessionSource {
   private keepWarm(secret: ClientSecret): void {
     this.dropWarm();
     this.warm = { secret, fetchedAt: this.clock.now() };
-    this.discardTimer = this.clock.setTimeout(() => this.dropWarm(), this.maxAgeMs);
+    this.setTimer('discard', () => this.dropWarm(), this.maxAgeMs);
   }
 
   private dropWarm(): void {
     this.warm = null;
-    this.clearTimer('discardTimer');
+    this.clearTimer('discard');
   }
 
   /** (Re)plans the warm fetch; it only ever happens while active, visible and needed. */
   private scheduleWarm(): void {
-    this.clearTimer('warmTimer');
+    this.clearTimer('warm');
     const handed = this.handed;
     if (!this.canWarm() || handed?.expiresAt == null) return;
     const delay = Math.max(0, handed.expiresAt * 1000 - this.leadMs! - this.clock.now());
-    this.warmTimer = this.clock.setTimeout(() => {
-      this.warmTimer = null;
+    this.setTimer('warm', () => {
       if (!this.canWarm() || this.handed !== handed) return;
       this.warmedFor = handed;
       this.startRequest(false);
@@ -190,11 +177,6 @@ export class AccountSessionSource extends SessionSource {
       this.warm === null &&
       this.request === null
     );
-  }
-
-  private clearTimer(name: 'warmTimer' | 'discardTimer'): void {
-    if (this[name] !== null) this.clock.clearTimeout(this[name]);
-    this[name] = null;
   }
 
   private disposedError(): EmbedkitError {

@@ -138,6 +138,19 @@ describe('CustomerSessionSource', () => {
     expect(source.getState()).toMatchObject({ status: 'idle', isFetching: false, error: null });
   });
 
+  it('a subscriber arriving while the aborted request settles starts a new one', async () => {
+    endpoint.holdNext();
+    const { source, unsubscribe, secret } = createSource();
+    unsubscribe();
+    await Promise.resolve(); // the deferred unsubscribe runs and aborts
+    expect(endpoint.calls[0]!.signal.aborted).toBe(true);
+    source.subscribe(() => {});
+    await clock.flush();
+    expect(endpoint.calls).toHaveLength(2);
+    expect(source.getState()).toMatchObject({ status: 'success', isFetching: false });
+    expect(secret()).toBe('cuss_secret_TEST1');
+  });
+
   it('dispose() stops everything and forgets the secret', async () => {
     const { source } = createSource();
     await clock.flush();

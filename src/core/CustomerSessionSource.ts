@@ -1,18 +1,11 @@
 import { backoffDelay } from './backoffDelay';
 import type { ClientSecret } from './ClientSecret';
 import type { EmbedkitError } from './EmbedkitError';
-import { realClock } from './realClock';
 import { refreshDelay } from './refreshDelay';
-import { requestSecret } from './requestSecret';
-import { SessionSource } from './SessionSource';
-import type { Clock, FetchSecret, RetryOptions, SessionState } from './types';
+import { SessionSource, type SessionSourceOptions } from './SessionSource';
+import type { SessionState } from './types';
 
-export interface CustomerSessionSourceOptions {
-  fetchSecret: FetchSecret;
-  /** Proposed to the server with every request. */
-  params?: Record<string, unknown>;
-  retry?: RetryOptions;
-  clock?: Clock;
+export interface CustomerSessionSourceOptions extends SessionSourceOptions {
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
   refreshMarginSeconds?: number;
 }
@@ -26,64 +19,65 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
  * old secret while it is still valid, reports the error and tries again with backoff.
  */
 export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
-  private readonly clock: Clock;
   private readonly marginSeconds: number;
+  private readonly retryOptions: CustomerSessionSourceOptions['retry'];
   private request: { promise: Promise<void>; controller: AbortController } | null = null;
-  private timer: unknown = null;
-  private expiryTimer: unknown = null;
   /** Failed renewal rounds in a row, for the backoff between rounds. */
   private failures = 0;
 
-  constructor(private readonly options: CustomerSessionSourceOptions) {
-    super({ secret: null });
-    this.clock = options.clock ?? realClock;
+  constructor(options: CustomerSessionSourceOptions) {
+    super('customer_session', options, { secret: null });
+    this.retryOptions = options.retry;
     this.marginSeconds = options.refreshMarginSeconds ?? 60;
   }
 
   /** Fetches a new secret now (or joins the request in flight). Never rejects: errors go to state. */
   refresh(): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    return (this.request ?? this.startRequest(true)).promise;
+    if (!this.request) return this.startRequest(true).promise;
+    this.dispatch({ type: 'fetch', clearError: true });
+    return this.request.promise;
   }
 
   protected onActive(): void {
     const secret = this.state.secret;
-    if (secret && !secret.isExpired(this.clock.now())) {
-      this.scheduleRefresh(secret);
-    } else if (!this.request) {
-      this.startRequest(true);
-    }
+    if (secret && !secret.isExpired(this.clock.now())) return this.scheduleRefresh(secret);
+    if (secret) this.dispatch({ type: 'dropped' }, { secret: null });
+    this.startRequest(true);
   }
 
   protected onInactive(): void {
-    this.clearTimer('timer');
-    this.clearTimer('expiryTimer');
+    this.clearTimer('renew');
+    this.clearTimer('expiry');
+    // Let go of the aborted request at once, so a subscriber arriving before it settles starts anew.
     this.request?.controller.abort();
+    this.request = null;
+    this.dispatch({ type: 'cancelled' });
     if (this.disposed) this.setState({ ...this.state, secret: null });
   }
 
   /** `clearError` for a fresh start or a user's refresh; background retries keep the error visible. */
   private startRequest(clearError: boolean): { promise: Promise<void>; controller: AbortController } {
-    this.clearTimer('timer');
+    this.clearTimer('renew');
     const controller = new AbortController();
-    const { fetchSecret, params, retry } = this.options;
     this.dispatch({ type: 'fetch', clearError });
-    const promise = requestSecret(fetchSecret, 'customer_session', { signal: controller.signal, params, retry, clock: this.clock }).then(
+    const promise = this.requestSecret(controller.signal).then(
       (secret) => {
+        if (controller.signal.aborted) return;
         this.request = null;
         this.failures = 0;
         this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } }, { secret });
         this.scheduleRefresh(secret);
       },
       (error: EmbedkitError) => {
+        if (controller.signal.aborted) return;
         this.request = null;
-        if (controller.signal.aborted) return this.dispatch({ type: 'cancelled' });
         this.failures += 1;
         this.dispatch({ type: 'failed', error });
         this.scheduleExpiry();
         // A 4xx will not fix itself (signed out, misconfigured): wait for refresh() instead.
         if (error.retryable && this.isActive) {
-          this.timer = this.clock.setTimeout(() => this.startRequest(false), backoffDelay(this.failures, this.options.retry));
+          this.setTimer('renew', () => this.startRequest(false), backoffDelay(this.failures, this.retryOptions));
         }
       },
     );
@@ -92,24 +86,17 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
   }
 
   private scheduleRefresh(secret: ClientSecret): void {
-    this.clearTimer('timer');
-    this.timer = this.clock.setTimeout(() => this.startRequest(false), refreshDelay(secret.expiresAt!, this.clock.now(), this.marginSeconds));
+    this.setTimer('renew', () => this.startRequest(false), refreshDelay(secret.expiresAt!, this.clock.now(), this.marginSeconds));
     this.scheduleExpiry();
   }
 
   /** Drops the secret from state the moment it expires, so state never offers an expired one. */
   private scheduleExpiry(): void {
-    this.clearTimer('expiryTimer');
+    this.clearTimer('expiry');
     const secret = this.state.secret;
     if (!secret) return;
-    this.expiryTimer = this.clock.setTimeout(() => {
-      this.expiryTimer = null;
+    this.setTimer('expiry', () => {
       if (this.state.secret === secret) this.dispatch({ type: 'dropped' }, { secret: null });
     }, Math.max(0, secret.expiresAt! * 1000 - this.clock.now()));
-  }
-
-  private clearTimer(name: 'timer' | 'expiryTimer'): void {
-    if (this[name] !== null) this.clock.clearTimeout(this[name]);
-    this[name] = null;
   }
 }

@@ -1,5 +1,17 @@
+import type { ClientSecret } from './ClientSecret';
+import { realClock } from './realClock';
+import { requestSecret } from './requestSecret';
 import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer';
-import type { SessionState } from './types';
+import type { Clock, FetchSecret, RetryOptions, SessionKind, SessionState } from './types';
+
+/** Options every session source takes. */
+export interface SessionSourceOptions {
+  fetchSecret: FetchSecret;
+  /** Proposed to the server with every request, e.g. `{ account: 'acct_…' }`. */
+  params?: Record<string, unknown>;
+  retry?: RetryOptions;
+  clock?: Clock;
+}
 
 /**
  * What both session sources share: a state snapshot with stable identity (for React's
@@ -11,10 +23,17 @@ import type { SessionState } from './types';
 export abstract class SessionSource<TState extends SessionState = SessionState> {
   protected state: TState;
   protected disposed = false;
+  protected readonly clock: Clock;
   private readonly listeners = new Set<() => void>();
+  private readonly timers = new Map<string, unknown>();
   private active = false;
 
-  protected constructor(extra: Omit<TState, keyof SessionState>) {
+  protected constructor(
+    private readonly kind: SessionKind,
+    private readonly requestOptions: SessionSourceOptions,
+    extra: Omit<TState, keyof SessionState>,
+  ) {
+    this.clock = requestOptions.clock ?? realClock;
     this.state = { ...initialSessionState, ...extra } as TState;
   }
 
@@ -47,11 +66,35 @@ export abstract class SessionSource<TState extends SessionState = SessionState> 
     this.disposed = true;
     this.active = false;
     this.onInactive();
+    for (const name of [...this.timers.keys()]) this.clearTimer(name);
     this.listeners.clear();
   }
 
   protected get isActive(): boolean {
     return this.active;
+  }
+
+  /** One secret from the app's endpoint, retried per the options; `signal` cancels it. */
+  protected requestSecret(signal: AbortSignal): Promise<ClientSecret> {
+    const { fetchSecret, params, retry } = this.requestOptions;
+    return requestSecret(fetchSecret, this.kind, { signal, params, retry, clock: this.clock });
+  }
+
+  /** Runs `callback` after `ms` on the clock, replacing the timer of the same name. */
+  protected setTimer(name: string, callback: () => void, ms: number): void {
+    this.clearTimer(name);
+    this.timers.set(
+      name,
+      this.clock.setTimeout(() => {
+        this.timers.delete(name);
+        callback();
+      }, ms),
+    );
+  }
+
+  protected clearTimer(name: string): void {
+    if (this.timers.has(name)) this.clock.clearTimeout(this.timers.get(name));
+    this.timers.delete(name);
   }
 
   protected dispatch(action: SessionAction, extra?: Partial<TState>): void {
