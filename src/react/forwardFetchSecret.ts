@@ -5,11 +5,11 @@ import type { FetchSecret } from '../core/types';
  * newest one the component rendered with (an inline arrow that closes over an auth token stays
  * fresh); a URL or request description is passed as is so errors keep naming the endpoint.
  */
-export function forwardFetchSecret(latest: { readonly current: FetchSecret }): FetchSecret {
-  const initial = latest.current;
+export function forwardFetchSecret(latest: () => FetchSecret): FetchSecret {
+  const initial = latest();
   if (typeof initial !== 'function') return initial;
   return (context) => {
-    const current = latest.current;
+    const current = latest();
     return typeof current === 'function' ? current(context) : initial(context);
   };
 }

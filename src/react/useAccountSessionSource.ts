@@ -1,13 +1,11 @@
-import { useId, useSyncExternalStore } from 'react';
+import { useId } from 'react';
 import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource';
 import { initialSessionState } from '../core/sessionReducer';
 import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types';
 import { forwardFetchSecret } from './forwardFetchSecret';
-import { mirrorToQueryCache } from './mirrorToQueryCache';
 import { sessionQueryKey } from './sessionQueryKey';
 import { useLatest } from './useLatest';
-import { useQueryClientOrOwn } from './useQueryClientOrOwn';
-import { useSharedResource } from './useSharedResource';
+import { useSessionSource } from './useSessionSource';
 
 /** Options of {@link useAccountSession}. */
 export interface UseAccountSessionOptions {
@@ -37,40 +35,25 @@ export interface UseAccountSessionOptions {
   visibility?: Visibility;
 }
 
-const noSubscription = () => () => {};
-const idleSnapshot = () => initialSessionState;
-
 /**
  * The shared AccountSessionSource for `(QueryClient, scope, account)` and its state. Internal:
  * `<ConnectProvider>` needs the source itself to bind one Connect.js instance to one session.
  */
 export function useAccountSessionSource(options: UseAccountSessionOptions): { source: AccountSessionSource | null; state: SessionState } {
-  const client = useQueryClientOrOwn();
   const ownScope = useId();
   const account = options.account ?? null;
   const queryKey = sessionQueryKey('account_session', options.scope ?? ownScope, account);
   const latest = useLatest(options);
 
-  const source = useSharedResource(client, JSON.stringify(queryKey), () => {
+  return useSessionSource(queryKey, () => {
     const { params, retry, warm, clock, visibility } = latest.current;
-    const created = new AccountSessionSource({
-      fetchSecret: forwardFetchSecret({ get current() { return latest.current.fetchSecret; } }),
+    return new AccountSessionSource({
+      fetchSecret: forwardFetchSecret(() => latest.current.fetchSecret),
       params: account === null ? { ...params } : { ...params, account },
       ...(retry && { retry }),
       ...(warm !== undefined && { warm }),
       ...(clock && { clock }),
       ...(visibility && { visibility }),
     });
-    const stopMirroring = mirrorToQueryCache(client, queryKey, created);
-    return {
-      value: created,
-      dispose: () => {
-        stopMirroring();
-        created.dispose();
-      },
-    };
-  });
-
-  const state = useSyncExternalStore(source?.subscribe ?? noSubscription, source?.getState ?? idleSnapshot, idleSnapshot);
-  return { source, state };
+  }, initialSessionState);
 }

@@ -1,0 +1,14 @@
+import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement';
+
+export interface BuyButtonProps extends StripeEmbedProps {
+  /** `buy_btn_…` from the Dashboard. */
+  buyButtonId: string;
+}
+
+/**
+ * Stripe's buy button (`<stripe-buy-button>`): loads `buy-button.js` once and keeps the
+ * `customer-session-client-secret` attribute current from a `useCustomerSession()` result.
+ */
+export function BuyButton({ buyButtonId, ...rest }: BuyButtonProps) {
+  return <StripeEmbedElement tagName="stripe-buy-button" scriptUrl="https://js.stripe.com/v3/buy-button.js" idAttribute={{ 'buy-button-id': buyButtonId }} {...rest} />;
+}

@@ -1,0 +1,21 @@
+import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement';
+
+export interface PricingTableProps extends StripeEmbedProps {
+  /** `prctbl_…` from the Dashboard. */
+  pricingTableId: string;
+}
+
+/**
+ * Stripe's pricing table (`<stripe-pricing-table>`): loads `pricing-table.js` once and keeps the
+ * `customer-session-client-secret` attribute current from a `useCustomerSession()` result.
+ */
+export function PricingTable({ pricingTableId, ...rest }: PricingTableProps) {
+  return (
+    <StripeEmbedElement
+      tagName="stripe-pricing-table"
+      scriptUrl="https://js.stripe.com/v3/pricing-table.js"
+      idAttribute={{ 'pricing-table-id': pricingTableId }}
+      {...rest}
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { useCallback, useId, useMemo } from 'react';
+import type { ClientSecret } from '../core/ClientSecret';
+import { CustomerSessionSource, type CustomerSessionState } from '../core/CustomerSessionSource';
+import { initialSessionState } from '../core/sessionReducer';
+import type { Clock, FetchSecret, RetryOptions } from '../core/types';
+import { forwardFetchSecret } from './forwardFetchSecret';
+import { sessionQueryKey } from './sessionQueryKey';
+import { useLatest } from './useLatest';
+import { useSessionSource } from './useSessionSource';
+
+/** Options of {@link useCustomerSession}. */
+export interface UseCustomerSessionOptions {
+  /** Where CustomerSession secrets come from: endpoint URL, request description, or function. */
+  fetchSecret: FetchSecret;
+  /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
+  refreshMargin?: number;
+  /** Fields to propose to the server with every request. Read when the session is created. */
+  params?: Record<string, unknown>;
+  retry?: RetryOptions;
+  /** Injectable time, for tests. */
+  clock?: Clock;
+}
+
+/**
+ * The session's state (narrows by `status`) and its current secret. `secret` prints redacted;
+ * `clientSecret` is the raw value for `<Elements options={{ customerSessionClientSecret }}>`, a
+ * getter that `JSON.stringify`, spreading and console output do not see.
+ */
+export type UseCustomerSessionResult = CustomerSessionState & {
+  readonly clientSecret: string | null;
+  /** Fetches a new secret now. Never rejects: errors go to `error`. */
+  refresh: () => Promise<void>;
+};
+
+const idleState: CustomerSessionState = { ...initialSessionState, secret: null };
+
+/**
+ * Keeps a valid CustomerSession secret for as long as the component is mounted: fetched on mount,
+ * renewed `refreshMargin` seconds before `expires_at`, published on every renewal.
+ */
+export function useCustomerSession(options: UseCustomerSessionOptions): UseCustomerSessionResult {
+  const latest = useLatest(options);
+  const queryKey = sessionQueryKey('customer_session', useId());
+  const { source, state } = useSessionSource(queryKey, () => {
+    const { params, retry, clock, refreshMargin } = latest.current;
+    return new CustomerSessionSource({
+      fetchSecret: forwardFetchSecret(() => latest.current.fetchSecret),
+      ...(params && { params }),
+      ...(retry && { retry }),
+      ...(clock && { clock }),
+      ...(refreshMargin !== undefined && { refreshMarginSeconds: refreshMargin }),
+    });
+  }, idleState);
+  const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
+  return useMemo(() => withClientSecret({ ...state, refresh }, state.secret), [state, refresh]);
+}
+
+function withClientSecret<T extends object>(result: T, secret: ClientSecret | null): T & { readonly clientSecret: string | null } {
+  return Object.defineProperty(result, 'clientSecret', { get: () => secret?.reveal() ?? null, enumerable: false }) as T & {
+    readonly clientSecret: string | null;
+  };
+}

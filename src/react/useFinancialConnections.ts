@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Stripe } from '@stripe/stripe-js';
+import { requestSecret } from '../core/requestSecret';
+import type { FetchSecret, RetryOptions } from '../core/types';
+import { loadStripeOnce } from './loadStripeOnce';
+import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult';
+import { useLatest } from './useLatest';
+
+export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult';
+
+/** Options of {@link useFinancialConnections}: a publishable key (Stripe.js is loaded once) or your own `stripe`. */
+export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 'accounts'> = (
+  | { publishableKey: string; stripe?: never }
+  | { stripe: Stripe | Promise<Stripe | null> | null; publishableKey?: never }
+) & {
+  /** Where Financial Connections session secrets come from; called fresh on every `open()`. */
+  fetchSecret: FetchSecret;
+  /** Default `'accounts'`. */
+  mode?: M;
+  /** Fields to propose to the server with the request. */
+  params?: Record<string, unknown>;
+  retry?: RetryOptions;
+  onSuccess?: (result: Extract<FinancialConnectionsResult<M>, { type: 'linked' }>) => void;
+  onCancel?: () => void;
+  onError?: (error: Extract<FinancialConnectionsResult<M>, { type: 'failed' }>['error']) => void;
+};
+
+type Common<M extends FinancialConnectionsMode> = {
+  /**
+   * Fetches a fresh session secret and opens Stripe's flow. Safe at any time: before Stripe.js is
+   * ready it waits; while a flow is open it returns that flow's promise. Never rejects.
+   */
+  open: () => Promise<FinancialConnectionsResult<M>>;
+  /** How the last flow ended. */
+  result: FinancialConnectionsResult<M> | null;
+};
+
+/** Narrows by `status`: `loading` Stripe.js, `ready` to open, a flow is `open`, or Stripe.js failed to load (`error`). */
+export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = 'accounts'> = Common<M> &
+  (
+    | { status: 'loading'; ready: false; error: null }
+    | { status: 'ready' | 'open'; ready: true; error: null }
+    | { status: 'error'; ready: false; error: Error }
+  );
+
+type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
+
+const notAvailable = () => new Error('Stripe.js is not available: useFinancialConnections was given no Stripe instance, or Stripe.js could not load in this environment.');
+
+/**
+ * Bank linking with Stripe Financial Connections, shaped like react-plaid-link's hook:
+ * `{ open, ready, status, result, error }`.
+ */
+export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
+  const latest = useLatest(options);
+  const { publishableKey, stripe } = options;
+  const stripePromise = useRef<Promise<Stripe | null> | null>(null);
+  const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
+  const [loading, setLoading] = useState<Loading>({ status: 'loading' });
+  const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
+  const [isOpen, setIsOpen] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    const promise = stripe === undefined ? loadStripeOnce(publishableKey!) : Promise.resolve(stripe);
+    stripePromise.current = promise;
+    setLoading({ status: 'loading' });
+    promise.then(
+      (loaded) => current && setLoading(loaded ? { status: 'ready' } : { status: 'error', error: notAvailable() }),
+      (error: unknown) => current && setLoading({ status: 'error', error: error instanceof Error ? error : notAvailable() }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [publishableKey, stripe]);
+
+  // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
+  useEffect(() => () => flow.current?.controller.abort(), []);
+
+  const open = useCallback((): Promise<FinancialConnectionsResult<M>> => {
+    if (flow.current) return flow.current.promise;
+    const controller = new AbortController();
+    const run = async (): Promise<FinancialConnectionsResult<M>> => {
+      const pending = stripePromise.current;
+      if (!pending) throw new Error('open() was called before the component using useFinancialConnections mounted. Call it from an event handler or an effect.');
+      // A failed Stripe.js load is tried once more: a click is the user asking again.
+      const { publishableKey: key } = latest.current;
+      const loaded = await pending.catch((error: unknown) => (key ? loadStripeOnce(key) : Promise.reject(error)));
+      if (!loaded) throw notAvailable();
+      const { fetchSecret, params, retry, mode } = latest.current;
+      const secret = await requestSecret(fetchSecret, 'financial_connections_session', { signal: controller.signal, ...(params && { params }), ...(retry && { retry }) });
+      const collect = { clientSecret: secret.reveal() };
+      const answer = mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect);
+      return toFinancialConnectionsResult<M>(answer);
+    };
+    const promise = run()
+      .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable() }))
+      .then((ended) => {
+        flow.current = null;
+        setIsOpen(false);
+        setResult(ended);
+        const { onSuccess, onCancel, onError } = latest.current;
+        if (ended.type === 'linked') onSuccess?.(ended);
+        else if (ended.type === 'cancelled') onCancel?.();
+        else onError?.(ended.error);
+        return ended;
+      });
+    flow.current = { promise, controller };
+    setIsOpen(true);
+    return promise;
+  }, [latest]);
+
+  return useMemo((): UseFinancialConnectionsResult<M> => {
+    if (loading.status === 'error') return { status: 'error', ready: false, error: loading.error, open, result };
+    if (loading.status === 'loading') return { status: 'loading', ready: false, error: null, open, result };
+    return { status: isOpen ? 'open' : 'ready', ready: true, error: null, open, result };
+  }, [loading, isOpen, open, result]);
+}
