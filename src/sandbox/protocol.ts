@@ -27,7 +27,12 @@ export const STRIPE_SCRIPT_URLS = {
 export const BROWSER_ROUTES = {
   /** POST `{ client_secret }` → {@link ClaimResponse}. First claim wins; reused/expired/unknown fail. */
   claim: '/sandbox/v1/claim',
-  /** GET (token) → `{ data: SandboxPayment[] }` for the claimed account. */
+  /**
+   * GET (token) → `{ data: SandboxPayment[] }` for the claimed account. The account data routes answer
+   * 403 `component_not_enabled` unless the AccountSession enabled a component that shows that data
+   * (payments: payments/payment_details/disputes_list/payment_disputes; payouts and balance: the
+   * payout and balance components; documents: documents). `account` needs no component.
+   */
   payments: '/sandbox/v1/account/payments',
   /** GET (token) → `{ data: SandboxPayout[] }`. */
   payouts: '/sandbox/v1/account/payouts',
@@ -45,7 +50,11 @@ export const BROWSER_ROUTES = {
   plans: '/sandbox/v1/customer/plans',
   /** GET (token, FC session) → `{ data: SandboxInstitution[] }`. */
   institutions: '/sandbox/v1/financial_connections/institutions',
-  /** POST (token, FC session) `{ institution, accounts: string[] } | { cancel: true }` → {@link FcCompleteResponse}. */
+  /**
+   * POST (token, FC session) `{ institution, accounts: string[], mode?: 'accounts' | 'bank_account_token' }`
+   * or `{ cancel: true }` → {@link FcCompleteResponse}. `mode: 'bank_account_token'` (one account,
+   * `payment_method` permission) adds `token`. A session completes once.
+   */
   fcComplete: '/sandbox/v1/financial_connections/complete',
   /** POST (token) → `{ ok: true }`; ends the claimed session (Connect `logout()`). */
   logout: '/sandbox/v1/logout',
@@ -195,4 +204,8 @@ export interface SandboxStateSnapshot {
   now: number;
   lifetimeSeconds: number;
   latencyMs: number;
+  /** Ids of the seeded demo objects (stable for a given seed). */
+  seeded: { platform: string; accounts: string[]; customers: string[] };
+  /** Sessions held in memory right now (expired ones are evicted after a grace period). */
+  liveSessions: number;
 }

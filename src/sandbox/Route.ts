@@ -1,0 +1,26 @@
+import type { FormObject } from './decodeForm';
+import type { SandboxStore } from './SandboxStore';
+
+/** What a route handler receives. REST routes read `form`; browser and control routes read `json`. */
+export interface RouteContext {
+  store: SandboxStore;
+  request: Request;
+  /** `:name` segments of the route's path. */
+  path: Record<string, string>;
+  /** REST params: the form body of a POST, the query string of a GET. */
+  form: FormObject;
+  /** Browser/control routes: the parsed JSON body (an empty object when there is none). */
+  json: Record<string, unknown>;
+  /** The `Stripe-Account` header, for REST routes. */
+  stripeAccount: string | null;
+}
+
+export type RouteFamily = 'rest' | 'browser' | 'control';
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** `/v1/accounts/:id`; the route key is `METHOD path`. */
+  path: string;
+  /** A JSON body answered with 200, or a Response. Failures are thrown as SandboxApiError. */
+  handle(ctx: RouteContext): unknown;
+}

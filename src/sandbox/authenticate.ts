@@ -1,0 +1,35 @@
+import { SandboxApiError } from './SandboxApiError';
+
+const unauthorized = (message: string) => new SandboxApiError(401, { type: 'invalid_request_error', message });
+
+/** Stripe's own redaction: the mode prefix and the last four characters only. */
+const redactKey = (key: string) => `${key.slice(0, key.indexOf('_', 3) + 1)}****${key.slice(-4)}`;
+
+/**
+ * Checks `Authorization` the way Stripe does: `Bearer <key>` (the SDK) or HTTP Basic with the key
+ * as user (curl's `-u sk_test_…:`). The sandbox is test mode only, so live keys are refused too.
+ * Returns the key; failures are Stripe's 401.
+ */
+export function authenticate(header: string | null): string {
+  if (!header) {
+    throw unauthorized(
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer sk_test_…').",
+    );
+  }
+  let key = '';
+  const [scheme = '', credentials = ''] = header.trim().split(/\s+/, 2);
+  if (/^bearer$/i.test(scheme)) key = credentials;
+  else if (/^basic$/i.test(scheme)) {
+    key = Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] ?? '';
+  }
+  if (!key) {
+    throw unauthorized("Invalid Authorization header. Use 'Authorization: Bearer sk_test_…' or HTTP Basic with the key as the user name.");
+  }
+  if (/^(sk|rk)_live_/.test(key)) {
+    throw unauthorized(`The embedkit sandbox accepts test-mode keys only; received a live key ${redactKey(key)}. Use any sk_test_… key.`);
+  }
+  if (!/^(sk|rk)_test_[A-Za-z0-9]+$/.test(key)) {
+    throw unauthorized(`Invalid API Key provided: ${key.length > 12 ? redactKey(key) : '****'}. Use a secret test key such as sk_test_123.`);
+  }
+  return key;
+}

@@ -1,0 +1,174 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { accountRoutes } from './accountRoutes';
+import { accountSessionRoutes } from './accountSessionRoutes';
+import { controlRoutes } from './controlRoutes';
+import { customerRoutes } from './customerRoutes';
+import { customerSessionRoutes } from './customerSessionRoutes';
+import { browserRoutes } from './browserRoutes';
+import { FaultPlan } from './FaultPlan';
+import { financialConnectionsRoutes } from './financialConnectionsRoutes';
+import { IdempotencyCache } from './IdempotencyCache';
+import { SCRIPT_ROUTES, type SandboxStateSnapshot } from './protocol';
+import { Router } from './Router';
+import { createSandboxHandler } from './sandboxHandler';
+import { SandboxStore } from './SandboxStore';
+import { readStandinScript, type StandinName } from './standinScripts';
+import { toNodeListener } from './toNodeListener';
+
+export interface SandboxOptions {
+  /** Lifetime of new AccountSessions and CustomerSessions. Default 1800 (30 min, a sandbox choice). */
+  lifetimeSeconds?: number;
+  /** Latency added to every request, in ms. Default 0. */
+  latencyMs?: number;
+  /** Wall clock in epoch milliseconds. Default `Date.now`. The test clock offsets it. */
+  clock?: () => number;
+  /** Seed of the demo data (ids, payments, payouts…). Default 42. */
+  seed?: number;
+  /** Cap on sessions (and on runtime-created accounts, customers, FC accounts) kept in memory. Default 10 000. */
+  maxSessions?: number;
+}
+
+/** Test controls; each mirrors a route under `/sandbox/control/`. */
+export interface SandboxControl {
+  /** Adds `ms` of latency to every route, or to one route key (`POST /v1/account_sessions`). */
+  latency(ms: number, route?: string): void;
+  /** Answers the next `count` requests to `route` with `status` (Stripe's error JSON, `code` if given). */
+  failNext(route: string, status: number, count?: number, code?: string): void;
+  /** Runs the next `count` requests to `route`, then cuts the connection before answering (a lost response). */
+  dropNext(route: string, count?: number): void;
+  /** Lifetime of sessions created from now on. */
+  lifetime(seconds: number): void;
+  /** Moves the test clock forward (`expires_at` checks use it). */
+  advanceClock(seconds: number): void;
+  /** Sets the test clock to a unix time in seconds. */
+  setTime(unixSeconds: number): void;
+  /** Back to the seeded world: objects, sessions, counters, latency, failures, lifetime and clock. */
+  reset(): void;
+}
+
+export interface Sandbox {
+  /** The base URL once listening (`http://127.0.0.1:PORT`). Reading it before `listen()` throws. */
+  readonly url: string;
+  /** The sandbox as a web-standard handler: mount it anywhere that speaks `Request`/`Response`. */
+  fetch(request: Request): Promise<Response>;
+  /** Starts a `node:http` server (port 0 = any free port) and resolves to its URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  state(): SandboxStateSnapshot;
+  reset(): void;
+  control: SandboxControl;
+  /** `new Stripe('sk_test_…', sandbox.stripeConfig())` points the official SDK at this sandbox. */
+  stripeConfig(): { host: string; port: number; protocol: 'http' };
+}
+
+const positive = (name: string, value: number) => {
+  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`createSandbox: ${name} must be a positive number, received ${String(value)}.`);
+  return value;
+};
+
+const SCRIPT_NAMES = new Map<string, StandinName>(Object.entries(SCRIPT_ROUTES).map(([name, path]) => [path, name as StandinName]));
+
+/**
+ * An offline, in-memory Stripe for the endpoints embedkit uses. Synchronous: use `fetch` directly,
+ * or `await sandbox.listen()` for a real HTTP server that the official `stripe` SDK can talk to.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const lifetimeSeconds = positive('lifetimeSeconds', options.lifetimeSeconds ?? 1800);
+  const store = new SandboxStore({
+    seed: options.seed ?? 42,
+    lifetimeSeconds,
+    maxSessions: positive('maxSessions', options.maxSessions ?? 10_000),
+    clock: options.clock ?? Date.now,
+  });
+  const router = new Router();
+  const faults = new FaultPlan(() => router.keys);
+  const idempotency = new IdempotencyCache(Math.min(2000, store.options.maxSessions), () => store.now());
+  const initialLatency = options.latencyMs ?? 0;
+  faults.setLatency(initialLatency);
+
+  const control: SandboxControl = {
+    latency: (ms, route) => faults.setLatency(ms, route),
+    failNext: (route, status, count, code) => faults.failNext({ route, status, ...(count !== undefined && { count }), ...(code && { code }) }),
+    dropNext: (route, count) => faults.failNext({ route, drop: true, ...(count !== undefined && { count }) }),
+    lifetime: (seconds) => {
+      store.lifetimeSeconds = positive('lifetime', seconds);
+    },
+    advanceClock: (seconds) => {
+      if (!Number.isFinite(seconds)) throw new TypeError(`advanceClock: expected seconds, received ${String(seconds)}.`);
+      store.clockOffsetSeconds += Math.round(seconds);
+    },
+    setTime: (unixSeconds) => {
+      if (!Number.isFinite(unixSeconds)) throw new TypeError(`setTime: expected unix seconds, received ${String(unixSeconds)}.`);
+      store.clockOffsetSeconds += Math.round(unixSeconds) - store.now();
+    },
+    reset: () => {
+      store.clockOffsetSeconds = 0;
+      store.lifetimeSeconds = lifetimeSeconds;
+      faults.clear();
+      faults.setLatency(initialLatency);
+      idempotency.clear();
+      store.reset();
+    },
+  };
+  const state = () => store.snapshot(faults.latencyMs);
+
+  router
+    .add('rest', [...accountRoutes, ...customerRoutes, ...accountSessionRoutes, ...customerSessionRoutes, ...financialConnectionsRoutes])
+    .add('browser', browserRoutes)
+    .add('control', controlRoutes(control, state));
+
+  const handle = createSandboxHandler({
+    store,
+    router,
+    faults,
+    idempotency,
+    serveScript(request, pathname) {
+      const name = SCRIPT_NAMES.get(pathname);
+      if (!name) return undefined;
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
+      return readStandinScript(name, new URL(request.url).origin).then(
+        (body) => new Response(body, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', ...cors } }),
+        (error: unknown) => new Response(`/* ${(error as Error).message} */`, { status: 503, headers: { 'Content-Type': 'text/javascript', ...cors } }),
+      );
+    },
+  });
+
+  let server: Server | null = null;
+  let url: string | null = null;
+
+  return {
+    get url() {
+      if (url === null) throw new Error('embedkit sandbox: not listening yet. Call `await sandbox.listen()` first (or use `sandbox.fetch`).');
+      return url;
+    },
+    fetch: handle,
+    async listen(port = 0, host = '127.0.0.1') {
+      if (server) throw new Error(`embedkit sandbox: already listening on ${url}. Call close() before listening again.`);
+      const listening = createServer(toNodeListener(handle));
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => resolve());
+      });
+      server = listening;
+      const address = listening.address() as AddressInfo;
+      url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      return url;
+    },
+    async close() {
+      const closing = server;
+      server = null;
+      url = null;
+      if (!closing) return;
+      closing.closeAllConnections();
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    },
+    state,
+    reset: control.reset,
+    control,
+    stripeConfig() {
+      const { hostname, port } = new URL(this.url);
+      return { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), protocol: 'http' };
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { authenticate } from './authenticate';
+import { decodeForm, type FormObject } from './decodeForm';
+import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan';
+import { IdempotencyCache } from './IdempotencyCache';
+import { readBody } from './readBody';
+import type { RouteContext } from './Route';
+import type { Router } from './Router';
+import { SandboxApiError } from './SandboxApiError';
+import type { SandboxStore } from './SandboxStore';
+import { randomId } from './randomId';
+
+/** The Stripe API version the sandbox speaks: the default of the `stripe` package it is built against. */
+export const SANDBOX_API_VERSION = '2026-10-28.endive';
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function readJson(request: Request): Promise<Record<string, unknown>> {
+  const text = await readBody(request);
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw SandboxApiError.invalid('The request body is not valid JSON. Send a JSON object with Content-Type: application/json.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw SandboxApiError.invalid('The request body must be a JSON object.');
+  }
+  return value as Record<string, unknown>;
+}
+
+function reply(status: number, body: string, headers: Record<string, string>): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, no-store', ...headers } });
+}
+
+function errorReply(error: unknown, headers: Record<string, string>): Response {
+  if (error instanceof SandboxApiError) return reply(error.status, JSON.stringify(error.toJSON()), headers);
+  // Anything else is a sandbox bug: answer like Stripe's 500, never with a stack trace.
+  const body = { error: { type: 'api_error', message: 'An unexpected error occurred in the embedkit sandbox. Please report it with the Request-Id.' } };
+  return reply(500, JSON.stringify(body), headers);
+}
+
+export interface SandboxHandlerParts {
+  store: SandboxStore;
+  router: Router;
+  faults: FaultPlan;
+  idempotency: IdempotencyCache;
+  /** `GET /sandbox/scripts/...`: served outside the JSON pipeline. */
+  serveScript(request: Request, pathname: string): Promise<Response> | undefined;
+}
+
+/**
+ * The sandbox as a web-standard `(Request) => Promise<Response>`: routing, Stripe auth, form or
+ * JSON bodies, `Stripe-Account`, idempotency, latency and injected failures, Stripe's error JSON.
+ */
+export function createSandboxHandler({ store, router, faults, idempotency, serveScript }: SandboxHandlerParts) {
+  return async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const isSandboxRoute = url.pathname.startsWith('/sandbox/');
+    const headers: Record<string, string> = { 'Request-Id': randomId('req_', 14) };
+    if (isSandboxRoute) Object.assign(headers, CORS_HEADERS);
+    else headers['Stripe-Version'] = request.headers.get('stripe-version') ?? SANDBOX_API_VERSION;
+    if (method === 'OPTIONS' && isSandboxRoute) return new Response(null, { status: 204, headers });
+    if (method === 'GET' && url.pathname.startsWith('/sandbox/scripts/')) {
+      const script = serveScript(request, url.pathname);
+      if (script) return script;
+    }
+
+    const match = router.match(method, url.pathname);
+    const key = match?.key ?? `${method} (unrecognized)`;
+    store.count(store.requests, key);
+    const idempotencyKey = request.headers.get('idempotency-key');
+    if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
+    let savedKey: string | null = null;
+    try {
+      const delay = faults.latencyFor(key, url.pathname);
+      if (delay > 0) await sleep(delay);
+      if (!match) {
+        throw new SandboxApiError(404, {
+          type: 'invalid_request_error',
+          message: `Unrecognized request URL (${method}: ${url.pathname}). The embedkit sandbox implements the Stripe endpoints embedkit uses; see the sandbox section of the README.`,
+        });
+      }
+      const rule = faults.take(key, url.pathname);
+      if (rule && !rule.drop) throw injectedError(rule.status ?? 500, rule.code);
+
+      const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
+      if (match.family === 'rest') {
+        authenticate(request.headers.get('authorization'));
+        const stripeAccount = request.headers.get('stripe-account');
+        if (stripeAccount !== null && !store.accounts.has(stripeAccount)) {
+          throw new SandboxApiError(403, {
+            type: 'invalid_request_error',
+            code: 'account_invalid',
+            message: `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Use an id from GET /v1/accounts.`,
+          });
+        }
+        ctx.stripeAccount = stripeAccount;
+        const raw = method === 'GET' ? url.search.slice(1) : await readBody(request);
+        ctx.form = decodeForm(raw) as FormObject;
+        if (method === 'POST' && idempotencyKey !== null) {
+          const scoped = `${stripeAccount ?? ''}\u0000${idempotencyKey}`;
+          const outcome = idempotency.begin(scoped, `${key}\u0000${raw}`);
+          if (outcome.kind === 'replay') {
+            if (rule?.drop) throw new SandboxConnectionDrop();
+            return reply(outcome.status, outcome.body, { ...headers, 'Idempotent-Replayed': 'true' });
+          }
+          savedKey = scoped;
+        }
+      } else {
+        ctx.json = method === 'POST' ? await readJson(request) : {};
+      }
+
+      const result = await match.route.handle(ctx);
+      if (result instanceof Response) return result;
+      const body = JSON.stringify(result);
+      if (savedKey !== null) {
+        idempotency.save(savedKey, 200, body);
+        savedKey = null;
+      }
+      if (rule?.drop) throw new SandboxConnectionDrop();
+      return reply(200, body, headers);
+    } catch (error) {
+      if (savedKey !== null) idempotency.abandon(savedKey);
+      if (error instanceof SandboxConnectionDrop) throw error;
+      return errorReply(error, headers);
+    }
+  };
+}
