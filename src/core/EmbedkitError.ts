@@ -11,6 +11,8 @@ export interface EmbedkitErrorDetails {
   field?: string;
   /** Whether retrying the same request may succeed (network, 5xx, 429). */
   retryable?: boolean;
+  /** How long the server asked to wait (its `Retry-After`), in ms. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -26,6 +28,7 @@ export class EmbedkitError extends Error {
   readonly status: number | undefined;
   readonly field: string | undefined;
   readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: EmbedkitErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -35,5 +38,6 @@ export class EmbedkitError extends Error {
     this.status = details.status;
     this.field = details.field;
     this.retryable = details.retryable ?? false;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }

@@ -301,3 +301,21 @@ describe('bad options', () => {
     expect(error.message).toMatch(/endpoint URL, a request description/);
   });
 });
+
+describe('Retry-After', () => {
+  const limited = (retryAfter: string): Reply => (_req, res) => res.writeHead(429, { 'retry-after': retryAfter }).end();
+
+  it('waits as long as the server asks when that is longer than the backoff', async () => {
+    replies.push(limited('2'), session());
+    const wait = vi.spyOn(clock, 'setTimeout');
+    await settle(requestSecret(`${base}/x`, 'account_session', { clock, retry: noJitter }));
+    expect(wait.mock.calls.map(([, ms]) => ms)).toEqual([2000]);
+  });
+
+  it('gives up at once when the server asks for more than maxDelayMs, saying how long', async () => {
+    replies.push(limited('60'), session());
+    const error = await failure(requestSecret(`${base}/x`, 'account_session', { clock, retry: { maxDelayMs: 5000 } }));
+    expect(error).toMatchObject({ code: 'http', status: 429, retryable: true, retryAfterMs: 60_000 });
+    expect(received).toHaveLength(1);
+  });
+});

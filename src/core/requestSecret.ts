@@ -1,6 +1,7 @@
 import { backoffDelay, resolveRetryOptions } from './backoffDelay';
 import type { ClientSecret } from './ClientSecret';
 import { EmbedkitError } from './EmbedkitError';
+import { parseRetryAfter } from './parseRetryAfter';
 import { parseSecretAnswer } from './parseSecretAnswer';
 import { realClock } from './realClock';
 import { SESSION_KINDS } from './sessionKinds';
@@ -25,7 +26,7 @@ export async function requestSecret(fetchSecret: FetchSecret, kind: SessionKind,
   const clock = options.clock ?? realClock;
   const retry = resolveRetryOptions(options.retry);
   const signal = options.signal ?? new AbortController().signal;
-  const attempt = attemptFor(fetchSecret, kind, options.params ?? {});
+  const attempt = attemptFor(fetchSecret, kind, options.params ?? {}, clock);
 
   for (let number = 1; ; number++) {
     if (signal.aborted) throw abortedError(kind, attempt.endpoint);
@@ -35,8 +36,10 @@ export async function requestSecret(fetchSecret: FetchSecret, kind: SessionKind,
     } catch (error) {
       if (signal.aborted) throw abortedError(kind, attempt.endpoint, error);
       if (!(error instanceof EmbedkitError) || !error.retryable || number >= retry.attempts) throw error;
+      // A server asking for a longer pause than our budget is better answered later than hammered now.
+      if ((error.retryAfterMs ?? 0) > retry.maxDelayMs) throw error;
+      await sleep(clock, Math.max(backoffDelay(number, retry), error.retryAfterMs ?? 0), signal);
     }
-    await sleep(clock, backoffDelay(number, retry), signal);
   }
 }
 
@@ -45,7 +48,7 @@ interface Attempt {
   run(signal: AbortSignal): Promise<unknown>;
 }
 
-function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<string, unknown>): Attempt {
+function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<string, unknown>, clock: Clock): Attempt {
   if (typeof fetchSecret === 'function') {
     const endpoint = 'fetchSecret function';
     return {
@@ -80,17 +83,20 @@ function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<
   const method = (request.method ?? 'POST').toUpperCase();
   // Query strings and fragments may carry tokens: messages name only the path.
   const endpoint = `${method} ${request.url.split(/[?#]/)[0]}`;
-  return { endpoint, run: (signal) => fetchJson(request, method, endpoint, kind, params, signal) };
+  const target: HttpTarget = { request, method, endpoint, kind, params, clock };
+  return { endpoint, run: (signal) => fetchJson(target, signal) };
 }
 
-async function fetchJson(
-  request: SecretRequest,
-  method: string,
-  endpoint: string,
-  kind: SessionKind,
-  params: Record<string, unknown>,
-  signal: AbortSignal,
-): Promise<unknown> {
+interface HttpTarget {
+  request: SecretRequest;
+  method: string;
+  endpoint: string;
+  kind: SessionKind;
+  params: Record<string, unknown>;
+  clock: Clock;
+}
+
+async function fetchJson({ request, method, endpoint, kind, params, clock }: HttpTarget, signal: AbortSignal): Promise<unknown> {
   const label = SESSION_KINDS[kind].label;
   const hasBody = method !== 'GET' && method !== 'HEAD';
   let response: Response;
@@ -124,6 +130,7 @@ async function fetchJson(
       endpoint,
       status: response.status,
       retryable,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()),
     });
   }
   const text = await response.text();
