@@ -1,0 +1,38 @@
+// Server rendering runs in Node with no DOM at all: touching `window` or `document` would throw.
+import { renderToString } from 'react-dom/server';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+
+describe('server rendering', () => {
+  it('imports and renders every export without touching window or fetching anything', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const embedkit = await import('../index');
+    const { ConnectProvider, ConnectPayments, ConnectAccountOnboarding, PricingTable, BuyButton, useCustomerSession, useFinancialConnections, useAccountSession } = embedkit;
+    const fetchSecret = vi.fn(async () => ({ client_secret: 'accs_secret_ssr', expires_at: 4_000_000_000 }));
+
+    function Panel() {
+      const account = useAccountSession({ fetchSecret });
+      const customer = useCustomerSession({ fetchSecret });
+      const bank = useFinancialConnections({ publishableKey: 'pk_test_ssr', fetchSecret });
+      return <p>{[account.status, customer.status, customer.clientSecret, bank.status].join(',')}</p>;
+    }
+
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <ConnectProvider publishableKey="pk_test_ssr" fetchSecret={fetchSecret} fallback={<p>Loading payments</p>}>
+          <ConnectPayments />
+          <ConnectAccountOnboarding onExit={() => {}} />
+        </ConnectProvider>
+        <Panel />
+        <PricingTable pricingTableId="prctbl_1" publishableKey="pk_test_ssr" />
+        <BuyButton buyButtonId="buy_btn_1" publishableKey="pk_test_ssr" />
+      </QueryClientProvider>,
+    );
+
+    expect(typeof window).toBe('undefined');
+    expect(html).toContain('Loading payments');
+    expect(html).toContain('<p>idle,idle,,loading</p>');
+    expect(fetchSecret).not.toHaveBeenCalled();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});
