@@ -267,6 +267,18 @@ describe('subscribers', () => {
   });
 });
 
+describe('options', () => {
+  it.each([
+    [{ fetchSecret: 42 }, /fetchSecret for the AccountSession must be/],
+    [{ warm: { leadSeconds: -1 } }, /warm.leadSeconds must be a number of seconds/],
+    [{ warm: { maxAgeSeconds: Number.NaN } }, /warm.maxAgeSeconds must be/],
+  ])('rejects %o when created, naming the option', (options, message) => {
+    const create = () => new AccountSessionSource({ fetchSecret: endpoint.fetchSecret, ...(options as Partial<AccountSessionSourceOptions>) });
+    expect(create).toThrow(message);
+    expect(create).toThrow(expect.objectContaining({ code: 'invalid_options' }));
+  });
+});
+
 describe('secrecy', () => {
   it('state, its errors and the source itself never show a secret', async () => {
     const { source } = createSource();

@@ -1,3 +1,4 @@
+import { checkSeconds } from './checkSeconds';
 import type { ClientSecret } from './ClientSecret';
 import { EmbedkitError } from './EmbedkitError';
 import { documentVisibility } from './documentVisibility';
@@ -48,8 +49,9 @@ export class AccountSessionSource extends SessionSource {
   constructor(options: AccountSessionSourceOptions) {
     super('account_session', options, {});
     this.visibility = options.visibility ?? documentVisibility;
-    this.leadMs = options.warm === false ? null : (options.warm?.leadSeconds ?? 60) * 1000;
-    this.maxAgeMs = (options.warm ? options.warm.maxAgeSeconds ?? 300 : 300) * 1000;
+    const warm = options.warm === false ? null : (options.warm ?? {});
+    this.leadMs = warm && (checkSeconds('warm.leadSeconds', warm.leadSeconds) ?? 60) * 1000;
+    this.maxAgeMs = (checkSeconds('warm.maxAgeSeconds', warm?.maxAgeSeconds) ?? 300) * 1000;
   }
 
   /**

@@ -159,6 +159,11 @@ describe('CustomerSessionSource', () => {
     expect(source.getState().secret).toBeNull();
   });
 
+  it.each([[{ fetchSecret: { url: '' } }], [{ refreshMarginSeconds: -5 }]])('rejects bad options %o when created', (options) => {
+    const create = () => new CustomerSessionSource({ fetchSecret: endpoint.fetchSecret, ...(options as Partial<CustomerSessionSourceOptions>) });
+    expect(create).toThrow(expect.objectContaining({ code: 'invalid_options' }));
+  });
+
   it('never shows the secret in state dumps', async () => {
     const { source } = createSource();
     await clock.flush();

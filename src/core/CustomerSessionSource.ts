@@ -1,4 +1,5 @@
 import { backoffDelay } from './backoffDelay';
+import { checkSeconds } from './checkSeconds';
 import type { ClientSecret } from './ClientSecret';
 import type { EmbedkitError } from './EmbedkitError';
 import { refreshDelay } from './refreshDelay';
@@ -28,7 +29,7 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
   constructor(options: CustomerSessionSourceOptions) {
     super('customer_session', options, { secret: null });
     this.retryOptions = options.retry;
-    this.marginSeconds = options.refreshMarginSeconds ?? 60;
+    this.marginSeconds = checkSeconds('refreshMarginSeconds', options.refreshMarginSeconds) ?? 60;
   }
 
   /** Fetches a new secret now (or joins the request in flight). Never rejects: errors go to state. */

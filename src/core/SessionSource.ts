@@ -1,3 +1,4 @@
+import { checkFetchSecret } from './checkFetchSecret';
 import type { ClientSecret } from './ClientSecret';
 import { realClock } from './realClock';
 import { requestSecret } from './requestSecret';
@@ -33,6 +34,7 @@ export abstract class SessionSource<TState extends SessionState = SessionState> 
     private readonly requestOptions: SessionSourceOptions,
     extra: Omit<TState, keyof SessionState>,
   ) {
+    checkFetchSecret(requestOptions.fetchSecret, kind);
     this.clock = requestOptions.clock ?? realClock;
     this.state = { ...initialSessionState, ...extra } as TState;
   }

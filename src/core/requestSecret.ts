@@ -1,4 +1,5 @@
 import { backoffDelay, resolveRetryOptions } from './backoffDelay';
+import { checkFetchSecret } from './checkFetchSecret';
 import type { ClientSecret } from './ClientSecret';
 import { EmbedkitError } from './EmbedkitError';
 import { parseRetryAfter } from './parseRetryAfter';
@@ -49,14 +50,15 @@ interface Attempt {
 }
 
 function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<string, unknown>, clock: Clock): Attempt {
-  if (typeof fetchSecret === 'function') {
+  const checked = checkFetchSecret(fetchSecret, kind);
+  if (typeof checked === 'function') {
     const endpoint = 'fetchSecret function';
     return {
       endpoint,
       run: (signal) =>
         untilAborted(
           Promise.resolve()
-            .then(() => fetchSecret({ signal, kind, params }))
+            .then(() => checked({ signal, kind, params }))
             .catch((cause: unknown) => {
               if (cause instanceof EmbedkitError) throw cause;
               // A throwing function usually means its own fetch failed: worth retrying. The
@@ -73,13 +75,7 @@ function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<
         ),
     };
   }
-  const request = typeof fetchSecret === 'string' ? { url: fetchSecret } : fetchSecret;
-  if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || request.url === '') {
-    throw new EmbedkitError(
-      `fetchSecret for the ${SESSION_KINDS[kind].label} must be an endpoint URL, a request description { url, method?, headers?, credentials?, body? }, or a function returning { client_secret, expires_at }.`,
-      { code: 'invalid_options', kind },
-    );
-  }
+  const request = checked;
   const method = (request.method ?? 'POST').toUpperCase();
   // Query strings and fragments may carry tokens: messages name only the path.
   const endpoint = `${method} ${request.url.split(/[?#]/)[0]}`;
