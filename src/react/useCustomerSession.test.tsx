@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { StrictMode } from 'react';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../core/testing/manualClock';
@@ -44,6 +45,22 @@ describe('useCustomerSession', () => {
     expect(fetchSecret).toHaveBeenCalledTimes(2);
     expect(document.querySelector('stripe-pricing-table')).toBe(table);
     expect(latest.clientSecret).toMatch(/^cuss_secret_test2_/);
+  });
+
+  it('makes one CustomerSession under StrictMode', async () => {
+    const fetchSecret = secretFunction('cuss_secret_');
+    function Checkout() {
+      const session = useCustomerSession({ fetchSecret });
+      return <output data-testid="session">{session.status}</output>;
+    }
+    render(
+      <StrictMode>
+        <Checkout />
+      </StrictMode>,
+    );
+    await waitFor(() => expect(screen.getByTestId('session').textContent).toBe('success'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(fetchSecret).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the raw secret out of JSON, spreads and the rendered props', async () => {
