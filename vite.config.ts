@@ -15,6 +15,8 @@ export const entries = {
   index: 'src/index.ts',
   'server/index': 'src/server/index.ts',
   'sandbox/index': 'src/sandbox/index.ts',
+  'sandbox/vite': 'src/sandbox/vite.ts',
+  'sandbox/playwright': 'src/sandbox/playwright.ts',
 };
 
 /**

@@ -21,8 +21,8 @@ export async function collectFinancialConnections(options: unknown, flow: 'accou
     const claim = await claimSecret(clientSecret);
     const { data } = await getWithToken<{ data: SandboxInstitution[] }>(BROWSER_ROUTES.institutions, claim.token);
     const title = flow === 'bank_account_token' ? 'Link a bank account for payouts' : 'Link your bank accounts';
-    const choice = await financialConnectionsModal(data, title);
-    const result = await postWithToken<FcCompleteResponse>(BROWSER_ROUTES.fcComplete, claim.token, { ...choice, flow });
+    const choice = await financialConnectionsModal(data, title, flow === 'bank_account_token');
+    const result = await postWithToken<FcCompleteResponse>(BROWSER_ROUTES.fcComplete, claim.token, { ...choice, mode: flow });
     return 'cancel' in choice ? { financialConnectionsSession: result.financialConnectionsSession } : result;
   } catch (error) {
     return fail(stripeError(error));

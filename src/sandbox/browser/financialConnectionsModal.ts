@@ -16,9 +16,9 @@ let dialogs = 0;
 /**
  * The bank-linking modal: a native modal `<dialog>` (role dialog, aria-modal, the rest of the page
  * inert, Escape fires `cancel`), labelled by its heading. Resolves with the user's choice; focus
- * returns to where it was.
+ * returns to where it was. A bank-account token links one account, so that flow offers radios.
  */
-export function financialConnectionsModal(institutions: SandboxInstitution[], title: string): Promise<FcChoice> {
+export function financialConnectionsModal(institutions: SandboxInstitution[], title: string, singleAccount: boolean): Promise<FcChoice> {
   return new Promise((resolve) => {
     const id = `ek-fc-title-${++dialogs}`;
     const host = h('div', { 'data-embedkit-sandbox': 'financial-connections' });
@@ -75,8 +75,8 @@ export function financialConnectionsModal(institutions: SandboxInstitution[], ti
     };
 
     const pickAccounts = (institution: SandboxInstitution) => {
-      const boxes = institution.accounts.map((account) =>
-        h('input', { type: 'checkbox', name: 'account', value: account.id, checked: true }),
+      const boxes = institution.accounts.map((account, index) =>
+        h('input', { type: singleAccount ? 'radio' : 'checkbox', name: 'account', value: account.id, checked: !singleAccount || index === 0 }),
       );
       const error = h('p', { role: 'alert' });
       body.replaceChildren(
@@ -91,7 +91,7 @@ export function financialConnectionsModal(institutions: SandboxInstitution[], ti
           type: 'button',
           onclick: () => {
             const accounts = boxes.filter((box) => box.checked).map((box) => box.value);
-            if (accounts.length === 0) error.textContent = 'Select at least one account, or cancel.';
+            if (accounts.length === 0) error.textContent = 'Select an account, or cancel.';
             else finish({ institution: institution.id, accounts });
           },
         }, 'Link accounts'),

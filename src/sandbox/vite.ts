@@ -1,0 +1,136 @@
+import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import type { ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, resolve } from 'node:path';
+import { STRIPE_SCRIPT_URLS } from './protocol';
+import { readStandinScript, type StandinName } from './standinScripts';
+import { createSandbox, type Sandbox } from './createSandbox';
+
+export interface EmbedkitSandboxPluginOptions {
+  /** Turn the sandbox off (e.g. when real Stripe test keys are configured). Default true. */
+  enabled?: boolean;
+  /** Port of the sandbox REST server. Default: a free port chosen by the OS. */
+  port?: number;
+  /** Lifetime of new AccountSessions and CustomerSessions, in seconds. Default: the sandbox's own. */
+  lifetimeSeconds?: number;
+  /** Latency added to every sandbox request, in milliseconds. Default 0. */
+  latencyMs?: number;
+  /** URL prefix under which the dev server serves the stand-in scripts. Default `/__embedkit/sandbox/`. */
+  scriptsPath?: string;
+}
+
+/** What the plugin exposes to other plugins and to the app's server code (`plugin.api`). */
+export interface EmbedkitSandboxPluginApi {
+  /** The sandbox's base URL once the dev or preview server has started; also in `process.env.EMBEDKIT_SANDBOX_URL`. */
+  readonly url: string | undefined;
+  /** The running sandbox (state, controls, `fetch` handler), for server code in the same process. */
+  readonly sandbox: Sandbox | undefined;
+}
+
+const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
+
+/**
+ * Runs the offline Stripe sandbox beside the Vite dev and preview servers and loads its
+ * stand-in Connect.js / Stripe.js / pricing-table / buy-button scripts into every HTML page
+ * before the app's modules run, so the official loaders find `window.StripeConnect` and
+ * `window.Stripe` already defined and application code stays exactly as in production.
+ *
+ * Server code in the same process (e.g. a Vite middleware that creates sessions with the
+ * `stripe` SDK) finds the sandbox in `process.env.EMBEDKIT_SANDBOX_URL`.
+ */
+export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plugin & { api: EmbedkitSandboxPluginApi } {
+  const enabled = options.enabled ?? true;
+  const scriptsPath = `/${(options.scriptsPath ?? '/__embedkit/sandbox/').replace(/^\/+|\/+$/g, '')}/`;
+  let running: Sandbox | undefined;
+  let starting: Promise<Sandbox> | undefined;
+
+  // One sandbox per plugin instance, shared by the dev and preview servers of this process.
+  const start = () =>
+    (starting ??= (async () => {
+      const sandbox = createSandbox({
+        ...(options.lifetimeSeconds !== undefined ? { lifetimeSeconds: options.lifetimeSeconds } : {}),
+        ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+      });
+      process.env.EMBEDKIT_SANDBOX_URL = await sandbox.listen(options.port ?? 0);
+      running = sandbox;
+      return sandbox;
+    })());
+
+  const stop = async () => {
+    const sandbox = await starting?.catch(() => undefined);
+    starting = undefined;
+    running = undefined;
+    if (!sandbox) return;
+    if (process.env.EMBEDKIT_SANDBOX_URL === sandbox.url) delete process.env.EMBEDKIT_SANDBOX_URL;
+    await sandbox.close();
+  };
+
+  const serveScripts: Connect.NextHandleFunction = (req, res: ServerResponse, next) => {
+    const name = req.url?.split('?')[0]?.replace(/\.js$/, '').slice(1) as StandinName | undefined;
+    if (!name || !STANDINS.includes(name)) return next();
+    start()
+      .then((server) => readStandinScript(name, server.url))
+      .then((body) => {
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(body);
+      }, next);
+  };
+
+  const scriptSrc = (name: StandinName) => `${scriptsPath}${name}.js`;
+
+  // `vite preview` serves built HTML as is, and a production build must never contain the
+  // stand-ins; so preview pages get the same tags on the way out instead.
+  const injectIntoBuiltHtml = (outDir: string): Connect.NextHandleFunction => (req, res, next) => {
+    const path = decodeURIComponent(req.url?.split('?')[0] ?? '/');
+    if (req.method !== 'GET' || !req.headers.accept?.includes('text/html')) return next();
+    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path.endsWith('.html') ? path : `${path}.html`));
+    if (!file.startsWith(normalize(outDir))) return next();
+    readFile(file, 'utf8').then((html) => {
+      const tags = STANDINS.map((name) => `<script src="${scriptSrc(name)}" data-embedkit-sandbox="${name}"></script>`).join('');
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(html.replace(/<head[^>]*>/i, (head) => `${head}${tags}`));
+    }, () => next());
+  };
+
+  const install = (server: ViteDevServer | PreviewServer) => {
+    server.middlewares.use(scriptsPath, serveScripts);
+    server.httpServer?.once('close', () => void stop());
+  };
+
+  return {
+    name: 'embedkit:sandbox',
+    api: {
+      get url() {
+        return running?.url;
+      },
+      get sandbox() {
+        return running;
+      },
+    },
+    async configureServer(server) {
+      if (!enabled) return;
+      await start();
+      install(server);
+    },
+    async configurePreviewServer(server) {
+      if (!enabled) return;
+      await start();
+      install(server);
+      server.middlewares.use(injectIntoBuiltHtml(resolve(server.config.root, server.config.build.outDir)));
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(_html, ctx) {
+        // Only pages the dev server serves (ctx.server); never `vite build` output.
+        if (!enabled || !ctx.server) return [];
+        // Classic, blocking scripts at the top of <head>: they run before any module script.
+        return STANDINS.map((name) => ({
+          tag: 'script',
+          attrs: { src: scriptSrc(name), 'data-embedkit-sandbox': name },
+          injectTo: 'head-prepend' as const,
+        }));
+      },
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import type { LaunchOptions } from '@playwright/test';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Chromium launch settings shared by every Playwright project: the system Chromium when it
+ * exists (offline machines have no Playwright download), else Playwright's bundled browser; and
+ * no background traffic, so a test run never reaches the network.
+ */
+export function chromiumLaunchOptions(): LaunchOptions {
+  return {
+    ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  };
+}
