@@ -7,6 +7,8 @@ interface Entry {
   answer?: { status: number; body: string };
 }
 
+const entryId = (scope: string, key: string) => `${scope}\u0000${key}`;
+
 export type IdempotencyOutcome = { kind: 'fresh' } | { kind: 'replay'; status: number; body: string };
 
 /** Stripe prunes keys after 24 hours; the sandbox also caps how many it keeps (oldest go first). */
@@ -25,14 +27,15 @@ export class IdempotencyCache {
     private readonly now: () => number,
   ) {}
 
-  begin(key: string, fingerprint: string): IdempotencyOutcome {
+  /** `scope` keeps keys apart per `Stripe-Account`, as Stripe keeps them apart per account. */
+  begin(scope: string, key: string, fingerprint: string): IdempotencyOutcome {
     if (key.length > 255) {
       throw SandboxApiError.invalid('The Idempotency-Key header is longer than 255 characters. Use a shorter key, e.g. a UUID.', 'Idempotency-Key');
     }
     this.prune();
-    const entry = this.entries.get(key);
+    const entry = this.entries.get(entryId(scope, key));
     if (!entry) {
-      this.entries.set(key, { fingerprint, savedAt: this.now() });
+      this.entries.set(entryId(scope, key), { fingerprint, savedAt: this.now() });
       return { kind: 'fresh' };
     }
     if (entry.fingerprint !== fingerprint) {
@@ -51,14 +54,14 @@ export class IdempotencyCache {
     return { kind: 'replay', ...entry.answer };
   }
 
-  save(key: string, status: number, body: string): void {
-    const entry = this.entries.get(key);
+  save(scope: string, key: string, status: number, body: string): void {
+    const entry = this.entries.get(entryId(scope, key));
     if (entry) entry.answer = { status, body };
   }
 
-  abandon(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry && !entry.answer) this.entries.delete(key);
+  abandon(scope: string, key: string): void {
+    const entry = this.entries.get(entryId(scope, key));
+    if (entry && !entry.answer) this.entries.delete(entryId(scope, key));
   }
 
   clear(): void {

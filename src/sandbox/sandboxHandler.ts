@@ -79,7 +79,7 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
     store.count(store.requests, key);
     const idempotencyKey = request.headers.get('idempotency-key');
     if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
-    let savedKey: string | null = null;
+    let saving: [scope: string, key: string] | null = null;
     try {
       const delay = faults.latencyFor(key, url.pathname);
       if (delay > 0) await sleep(delay);
@@ -107,13 +107,13 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
         const raw = method === 'GET' ? url.search.slice(1) : await readBody(request);
         ctx.form = decodeForm(raw) as FormObject;
         if (method === 'POST' && idempotencyKey !== null) {
-          const scoped = `${stripeAccount ?? ''}\u0000${idempotencyKey}`;
-          const outcome = idempotency.begin(scoped, `${key}\u0000${raw}`);
+          const scope = stripeAccount ?? '';
+          const outcome = idempotency.begin(scope, idempotencyKey, `${key}\u0000${raw}`);
           if (outcome.kind === 'replay') {
             if (rule?.drop) throw new SandboxConnectionDrop();
             return reply(outcome.status, outcome.body, { ...headers, 'Idempotent-Replayed': 'true' });
           }
-          savedKey = scoped;
+          saving = [scope, idempotencyKey];
         }
       } else {
         ctx.json = method === 'POST' ? await readJson(request) : {};
@@ -122,14 +122,14 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
       const result = await match.route.handle(ctx);
       if (result instanceof Response) return result;
       const body = JSON.stringify(result);
-      if (savedKey !== null) {
-        idempotency.save(savedKey, 200, body);
-        savedKey = null;
+      if (saving) {
+        idempotency.save(...saving, 200, body);
+        saving = null;
       }
       if (rule?.drop) throw new SandboxConnectionDrop();
       return reply(200, body, headers);
     } catch (error) {
-      if (savedKey !== null) idempotency.abandon(savedKey);
+      if (saving) idempotency.abandon(...saving);
       if (error instanceof SandboxConnectionDrop) throw error;
       return errorReply(error, headers);
     }

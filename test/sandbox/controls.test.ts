@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSandbox } from '../../src/sandbox';
+import { CONTROL_ROUTES } from '../../src/sandbox/protocol';
+import { startSandbox, stripeError } from './startSandbox';
+
+const auth = { Authorization: 'Bearer sk_test_1' };
+const createBody = (account: string) => `account=${account}&components[payments][enabled]=true`;
+
+describe('sandbox controls over HTTP', () => {
+  it('reports state, injects failures, sets lifetime and the clock, and resets', async () => {
+    const { stripe, account, post, get } = await startSandbox();
+    expect((await post(CONTROL_ROUTES.fail, { route: 'POST /v1/account_sessions', status: 503, count: 2, code: 'upstream' })).body).toEqual({ ok: true });
+    const noRetry = stripe.accountSessions.create({ account, components: { payments: { enabled: true } } }, { maxNetworkRetries: 0 });
+    expect(await stripeError(noRetry)).toMatchObject({ statusCode: 503, code: 'upstream', type: 'StripeAPIError' });
+
+    await post(CONTROL_ROUTES.lifetime, { seconds: 120 });
+    await post(CONTROL_ROUTES.clock, { now: 2_000_000_000 });
+    const session = await stripe.accountSessions.create({ account, components: { payments: { enabled: true } } }, { maxNetworkRetries: 1 });
+    expect(session.expires_at).toBe(2_000_000_120);
+    await post(CONTROL_ROUTES.clock, { advanceSeconds: 60 });
+
+    const { body: state } = await get(CONTROL_ROUTES.state);
+    expect(state).toMatchObject({ now: 2_000_000_060, lifetimeSeconds: 120, liveSessions: 1, sessionsCreated: { account_session: 1 } });
+    expect(state.requests['POST /v1/account_sessions']).toBe(3);
+
+    await post(CONTROL_ROUTES.reset, {});
+    const { body: after } = await get(CONTROL_ROUTES.state);
+    expect(after).toMatchObject({ lifetimeSeconds: 1800, liveSessions: 0, sessionsCreated: { account_session: 0 } });
+    expect(Math.abs(after.now - Math.floor(Date.now() / 1000))).toBeLessThan(5);
+  });
+
+  it('refuses control input it cannot use, naming the fix', async () => {
+    const { post } = await startSandbox();
+    const unknown = await post(CONTROL_ROUTES.fail, { route: 'POST /v1/charges', status: 500 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('Use one of: ');
+    expect((await post(CONTROL_ROUTES.fail, { route: 'POST /v1/account_sessions', status: 200 })).status).toBe(400);
+    expect((await post(CONTROL_ROUTES.latency, { ms: -1 })).status).toBe(400);
+    expect((await post(CONTROL_ROUTES.lifetime, { seconds: '60' })).status).toBe(400);
+    expect((await post(CONTROL_ROUTES.clock, {})).status).toBe(400);
+  });
+
+  it('applies a failure to a bare path on any method, and to browser routes', async () => {
+    const { post } = await startSandbox();
+    await post(CONTROL_ROUTES.fail, { route: '/sandbox/v1/claim', status: 500, count: 1 });
+    expect((await post('/sandbox/v1/claim', { client_secret: 'x' })).status).toBe(500);
+    expect((await post('/sandbox/v1/claim', { client_secret: 'accs_secret__x' })).status).toBe(404);
+  });
+});
+
+describe('sandbox controls in code', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('delays answers by the configured latency, globally or per route', async () => {
+    vi.useFakeTimers();
+    const sandbox = createSandbox({ latencyMs: 200 });
+    const account = sandbox.state().seeded.accounts[0] ?? '';
+    sandbox.control.latency(1000, 'POST /v1/account_sessions');
+    let settled = false;
+    const pending = sandbox
+      .fetch(new Request('http://sandbox.test/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }))
+      .then((res) => {
+        settled = true;
+        return res;
+      });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).status).toBe(200);
+
+    const list = sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }));
+    await vi.advanceTimersByTimeAsync(200);
+    expect((await list).status).toBe(200);
+    expect(sandbox.state().latencyMs).toBe(200);
+  });
+
+  it('rejects the fetch like a network failure when a response is dropped', async () => {
+    const sandbox = createSandbox();
+    sandbox.control.dropNext('GET /v1/accounts');
+    await expect(sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }))).rejects.toBeInstanceOf(TypeError);
+    expect((await sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }))).status).toBe(200);
+  });
+
+  it('throws a clear error when url is read before listen, and validates options', async () => {
+    const sandbox = createSandbox();
+    expect(() => sandbox.url).toThrow(/await sandbox.listen\(\)/);
+    expect(() => createSandbox({ lifetimeSeconds: 0 })).toThrow(/lifetimeSeconds must be a positive number/);
+    expect(() => sandbox.control.failNext('POST /v1/nope', 500)).toThrow(/Unknown sandbox route/);
+    const url = await sandbox.listen();
+    expect(sandbox.url).toBe(url);
+    await expect(sandbox.listen()).rejects.toThrow(/already listening/);
+    await sandbox.close();
+    expect(() => sandbox.url).toThrow();
+  });
+
+  it('keeps memory bounded: caps sessions and evicts expired ones after the grace period', async () => {
+    const sandbox = createSandbox({ maxSessions: 5, lifetimeSeconds: 60 });
+    const account = sandbox.state().seeded.accounts[0] ?? '';
+    const create = () =>
+      sandbox.fetch(new Request('http://sandbox.test/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }));
+    for (let i = 0; i < 12; i++) expect((await create()).status).toBe(200);
+    expect(sandbox.state().liveSessions).toBe(5);
+    expect(sandbox.state().sessionsCreated.account_session).toBe(12);
+    sandbox.control.advanceClock(60 + 600 + 1);
+    await create();
+    expect(sandbox.state().liveSessions).toBe(1);
+  });
+});
