@@ -154,67 +154,35 @@ describe('success', () => {
 });
 
 describe('Stripe failures become safe answers', () => {
-  async function failure(handler: SessionHandler, events: ServerEvent[]) {
-    const response = await handler(post({ account: accounts[0] }));
-    const text = await response.text();
-    expectNoSecret(text);
-    expectNoSecret(JSON.stringify(events));
-    expect(text).not.toContain('injected by the embedkit sandbox'); // Stripe's message never passes through
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    return { status: response.status, error: (JSON.parse(text) as { error: Record<string, string> }).error, headers: response.headers };
-  }
-
-  it('Stripe 500 → 502 stripe_unavailable', async () => {
-    const events: ServerEvent[] = [];
-    sandbox.control.failNext(REST, 500);
-    const { status, error } = await failure(accountHandler(events), events);
-    expect(status).toBe(502);
-    expect(error.code).toBe('stripe_unavailable');
-    expect(events[0]).toMatchObject({ type: 'request_failed', status: 502, stripeErrorType: 'StripeAPIError', account: accounts[0] });
-  });
-
-  it("Stripe 429 → 429 stripe_rate_limited with Retry-After", async () => {
-    const events: ServerEvent[] = [];
-    sandbox.control.failNext(REST, 429);
-    const { status, error, headers } = await failure(accountHandler(events), events);
-    expect(status).toBe(429);
-    expect(error.code).toBe('stripe_rate_limited');
-    expect(headers.get('retry-after')).toBe('1');
-  });
-
-  it('Stripe 403 → 500 stripe_permission', async () => {
-    const events: ServerEvent[] = [];
-    sandbox.control.failNext(REST, 403);
-    const { status, error } = await failure(accountHandler(events), events);
-    expect(status).toBe(500);
-    expect(error.code).toBe('stripe_permission');
-  });
-
-  it('a lost connection → 502 stripe_connection', async () => {
-    const events: ServerEvent[] = [];
+  const otherStripe = (key: string, config: Partial<Stripe.StripeConfig>) => new Stripe(key, { ...sandbox.stripeConfig(), maxNetworkRetries: 0, ...config });
+  type FailureCase = [name: string, status: number, code: string, stripeErrorType: string, arrange: () => void, client: (() => Stripe) | undefined];
+  const cases: FailureCase[] = [
+    ['Stripe 500', 502, 'stripe_unavailable', 'StripeAPIError', () => sandbox.control.failNext(REST, 500), undefined],
+    ['Stripe 503', 502, 'stripe_unavailable', 'StripeAPIError', () => sandbox.control.failNext(REST, 503), undefined],
+    ['Stripe 429', 429, 'stripe_rate_limited', 'StripeRateLimitError', () => sandbox.control.failNext(REST, 429), undefined],
+    ['Stripe 403', 500, 'stripe_permission', 'StripePermissionError', () => sandbox.control.failNext(REST, 403), undefined],
+    ['Stripe 400', 500, 'stripe_invalid_request', 'StripeInvalidRequestError', () => sandbox.control.failNext(REST, 400, 1, 'parameter_invalid_string'), undefined],
     // stripe-node retries one closed connection even with maxNetworkRetries 0 (RequestSender
     // _shouldRetry), so two drops in a row are what reaches the handler as a connection error.
-    sandbox.control.dropNext(REST, 2);
-    const { status, error } = await failure(accountHandler(events), events);
-    expect(status).toBe(502);
-    expect(error.code).toBe('stripe_connection');
-  });
-
-  it('Stripe unreachable → 502 stripe_connection', async () => {
+    ['a lost connection, twice', 502, 'stripe_connection', 'StripeConnectionError', () => sandbox.control.dropNext(REST, 2), undefined],
+    ['Stripe unreachable', 502, 'stripe_connection', 'StripeConnectionError', () => undefined, () => otherStripe(API_KEY, { host: '127.0.0.1', port: 9 })],
+    // The sandbox answers a live key with Stripe's 401 and the key's redacted form (sk_live_****mnop).
+    ['a rejected API key', 500, 'stripe_authentication', 'StripeAuthenticationError', () => undefined, () => otherStripe('sk_live_abcdefghijklmnop', {})],
+  ];
+  it.each(cases)('%s → %d %s, with embedkit\'s own message only', async (_name, status, code, stripeErrorType, arrange, client) => {
     const events: ServerEvent[] = [];
-    const nowhere = new Stripe(API_KEY, { host: '127.0.0.1', port: 9, protocol: 'http', maxNetworkRetries: 0 });
-    const { status, error } = await failure(accountHandler(events, nowhere), events);
-    expect(status).toBe(502);
-    expect(error.code).toBe('stripe_connection');
-  });
-
-  it("a rejected API key → 500 stripe_authentication, never echoing the key's redacted form", async () => {
-    const events: ServerEvent[] = [];
-    const wrongKey = new Stripe('sk_live_abcdefghijklmnop', { ...sandbox.stripeConfig(), maxNetworkRetries: 0 });
-    const { status, error } = await failure(accountHandler(events, wrongKey), events);
-    expect(status).toBe(500);
-    expect(error.code).toBe('stripe_authentication');
-    expect(JSON.stringify(error)).not.toContain('mnop');
+    arrange();
+    const response = await accountHandler(events, client?.())(post({ account: accounts[0] }));
+    const text = await response.text();
+    expect(response.status).toBe(status);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const { error } = JSON.parse(text) as { error: Record<string, string> };
+    expect(error.code).toBe(code);
+    expect(text).not.toMatch(/injected by the embedkit sandbox|mnop|acct_/); // never Stripe's message or what it echoes
+    expectNoSecret(text);
+    expectNoSecret(JSON.stringify(events));
+    expect(events).toEqual([expect.objectContaining({ type: 'request_failed', status, code, stripeErrorType, account: accounts[0] })]);
+    if (status === 429) expect(response.headers.get('retry-after')).toBe('1');
   });
 
   it('an account Stripe does not know → 500 stripe_invalid_request, without the id', async () => {
