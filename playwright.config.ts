@@ -17,7 +17,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `vite build -c test/browser/fixtures/vite.config.ts && vite preview -c test/browser/fixtures/vite.config.ts --port ${FIXTURE_PORT} --strictPort`,
+      // The stand-ins are rebuilt too, so the suite always tests the current sources.
+      command: `vite build -c vite.standins.config.ts && vite build -c test/browser/fixtures/vite.config.ts && vite preview -c test/browser/fixtures/vite.config.ts --port ${FIXTURE_PORT} --strictPort`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/connect.html`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
