@@ -8,10 +8,13 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
+/** Sandbox time in tests: frozen, so only the test clock moves it and `expires_at` is exact. */
+export const FROZEN_NOW_MS = 1_700_000_000_000;
+
 /** A listening sandbox, the official SDK pointed at it, and the seeded ids. Closed after each test. */
 export async function startSandbox(options: SandboxOptions & { stripe?: Partial<Stripe.StripeConfig> } = {}) {
   const { stripe: stripeOptions, ...sandboxOptions } = options;
-  const sandbox = createSandbox(sandboxOptions);
+  const sandbox = createSandbox({ clock: () => FROZEN_NOW_MS, ...sandboxOptions });
   running.push(sandbox);
   const url = await sandbox.listen();
   const stripe = new Stripe('sk_test_123', { ...sandbox.stripeConfig(), ...stripeOptions });
