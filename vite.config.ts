@@ -17,6 +17,7 @@ export const entries = {
   'sandbox/index': 'src/sandbox/index.ts',
   'sandbox/vite': 'src/sandbox/vite.ts',
   'sandbox/playwright': 'src/sandbox/playwright.ts',
+  'sandbox/cli': 'src/sandbox/cli.ts',
 };
 
 /**

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createSandbox } from './createSandbox';
+import { CONTROL_ROUTES } from './protocol';
+
+const USAGE = `Usage: embedkit-sandbox [--port 12111] [--host 127.0.0.1] [--seed 42] [--lifetime 1800] [--latency 0]
+
+An offline Stripe for the endpoints embedkit uses. Options:
+  --port      TCP port (0 = any free port)             default 12111
+  --host      interface to listen on                   default 127.0.0.1
+  --seed      seed of the demo data                    default 42
+  --lifetime  AccountSession/CustomerSession lifetime  default 1800 (seconds)
+  --latency   latency added to every request (ms)      default 0`;
+
+function fail(message: string): never {
+  process.stderr.write(`embedkit-sandbox: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) fail(`--${name} must be an integer >= ${min}, received "${raw}".`);
+  return value;
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      lifetime: { type: 'string' },
+      latency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const sandbox = createSandbox({
+  seed: integer('seed', args.seed, 42, 0),
+  lifetimeSeconds: integer('lifetime', args.lifetime, 1800, 1),
+  latencyMs: integer('latency', args.latency, 0, 0),
+});
+const port = integer('port', args.port, 12111, 0);
+const host = args.host ?? '127.0.0.1';
+let url: string;
+try {
+  url = await sandbox.listen(port, host);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(code === 'EADDRINUSE' ? `port ${port} is in use. Pick another with --port, or --port 0 for any free port.` : (error as Error).message);
+}
+const config = sandbox.stripeConfig();
+const { seeded } = sandbox.state();
+process.stdout.write(
+  [
+    `embedkit sandbox (offline Stripe) listening on ${url}`,
+    '',
+    'Point the official SDK at it (any sk_test_ key works):',
+    `  new Stripe('sk_test_123', { host: '${config.host}', port: ${config.port}, protocol: 'http' })`,
+    '',
+    `Seeded: connected accounts ${seeded.accounts.join(', ')}; customer ${seeded.customers.join(', ')}`,
+    `State:  ${url}${CONTROL_ROUTES.state}`,
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n'),
+);
+
+const stop = () => {
+  void sandbox.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
