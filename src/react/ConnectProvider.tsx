@@ -17,6 +17,7 @@ import { deepEqual } from './deepEqual';
 import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice';
 import { shortHash } from './shortHash';
 import { useAccountSessionSource } from './useAccountSessionSource';
+import { useConnectLoadState } from './useConnectLoadState';
 import { useLatest } from './useLatest';
 import { useQueryClientOrOwn } from './useQueryClientOrOwn';
 import { useSharedResource } from './useSharedResource';
@@ -106,12 +107,18 @@ export function ConnectProvider(props: ConnectProviderProps) {
     [latest],
   );
 
+  const { loaded, error: loadError } = useConnectLoadState(instance);
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
-    if (state.status !== 'error' || reportedError.current === state.error) return;
-    reportedError.current = state.error;
-    report({ source: 'session', error: state.error });
-  }, [state, report]);
+    const event: ConnectErrorEvent | null = loadError
+      ? { source: 'setup', error: loadError }
+      : state.status === 'error'
+        ? { source: 'session', error: state.error }
+        : null;
+    if (!event || reportedError.current === event.error) return;
+    reportedError.current = event.error;
+    report(event);
+  }, [state, loadError, report]);
 
   const components = useMemo(
     () =>
@@ -132,10 +139,13 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const logout = useCallback(() => instance?.logout() ?? Promise.resolve(), [instance]);
   const value = useMemo<ConnectState>(() => ({ ...state, retry, logout }), [state, retry, logout]);
 
+  const shownError = loadError ?? (state.status === 'error' && state.redacted === null && !state.isFetching ? state.error : null);
   let content: ReactNode;
-  if (state.status === 'error' && state.redacted === null && !state.isFetching) {
-    content = typeof errorFallback === 'function' ? errorFallback({ error: state.error, retry }) : (errorFallback ?? <SessionErrorNotice error={state.error} retry={retry} />);
-  } else if (!components || state.status !== 'success' && state.status !== 'error') {
+  if (shownError) {
+    content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, retry }) : (errorFallback ?? <SessionErrorNotice error={shownError} retry={retry} />);
+  } else if (!components || !loaded || (state.status !== 'success' && state.status !== 'error')) {
+    // Components mount once both Connect.js and the first secret are there: never blank, and
+    // never created against a loader that has failed.
     content = fallback ?? <div role="status">Loading…</div>;
   } else {
     content = (

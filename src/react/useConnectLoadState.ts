@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { StripeConnectInstance } from '@stripe/connect-js/pure';
+import { EmbedkitError } from '../core/EmbedkitError';
+
+/** Whether Connect.js has loaded for an instance, or why it could not. */
+export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };
+
+type Observed = { instance: StripeConnectInstance; state: ConnectLoadState };
+
+/** The loader's promise of the real instance: present on the official loader's instances, but untyped. */
+function loadingOf(instance: StripeConnectInstance): Promise<unknown> | undefined {
+  return (instance as { debugInstance?: () => Promise<unknown> }).debugInstance?.();
+}
+
+/**
+ * Observes Connect.js loading for `instance`, so the provider mounts the components only once
+ * Connect.js is there and shows an error instead of blank components when it cannot load
+ * (offline, blocked by CSP or an ad blocker). The official loader only rejects a promise nobody
+ * awaits; it is read through `debugInstance()`, and without that method the instance counts as
+ * loaded (nothing to observe).
+ */
+export function useConnectLoadState(instance: StripeConnectInstance | null): ConnectLoadState {
+  const [observed, setObserved] = useState<Observed | null>(null);
+  useEffect(() => {
+    if (!instance) return;
+    const loading = loadingOf(instance);
+    if (!loading) return setObserved({ instance, state: { loaded: true, error: null } });
+    let current = true;
+    loading.then(
+      () => current && setObserved({ instance, state: { loaded: true, error: null } }),
+      (cause: unknown) =>
+        current &&
+        setObserved({
+          instance,
+          state: {
+            loaded: false,
+            error: new EmbedkitError(
+              'Connect.js could not load from https://connect-js.stripe.com (offline, or blocked by a Content-Security-Policy or an ad blocker). Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.',
+              { code: 'network', kind: 'account_session', endpoint: 'https://connect-js.stripe.com/v1.0/connect.js', cause },
+            ),
+          },
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [instance]);
+  return observed !== null && observed.instance === instance ? observed.state : { loaded: false, error: null };
+}
