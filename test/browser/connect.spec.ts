@@ -146,3 +146,10 @@ test('logout() ends the session at the sandbox and every component shows a logge
   }
   expect((await sandbox.state()).requests['POST /sandbox/v1/logout']).toBe(1);
 });
+
+test('a sandbox failure while claiming gives onLoadError (api_error), injected with the fixture control', async ({ page, sandbox }) => {
+  await sandbox.failNext({ route: 'POST /sandbox/v1/claim', status: 500 });
+  await openConnect(page, sandbox, { tags: ['balances'] });
+  await expect(panel(page, 'balances').getByRole('alert')).toBeVisible();
+  await expect.poll(async () => (await fixtureEvents(page, 'loadError')).map((event) => (event.payload as { error: { type: string } }).error.type)).toEqual(['api_error']);
+});
