@@ -161,6 +161,20 @@ describe('warm secret', () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
+  it('is fetched once per handed secret: after a discard, returning to the page or resubscribing fetches no other', async () => {
+    const { source, unsubscribe } = await handFirst({ warm: { leadSeconds: 60, maxAgeSeconds: 30 } });
+    await clock.advance(1771 * SECOND); // warm fetched at 1740 s, discarded at 1770 s
+    expect(endpoint.calls).toHaveLength(2);
+    visibility.set(false);
+    visibility.set(true);
+    unsubscribe();
+    await clock.flush();
+    const again = source.subscribe(() => {});
+    await clock.advance(3600 * SECOND);
+    expect(endpoint.calls).toHaveLength(2);
+    again();
+  });
+
   it('is discarded when older than maxAgeSeconds and never handed out', async () => {
     const { source } = await handFirst({ warm: { leadSeconds: 60, maxAgeSeconds: 30 } });
     await clock.advance(1740 * SECOND);
