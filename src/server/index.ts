@@ -16,6 +16,14 @@ export { stripeContentSecurityPolicy, type StripeContentSecurityPolicyOptions } 
 export { stripeCspSources, type StripeCspProduct } from './stripeCspSources';
 export type {
   AccountAuthorizeContext,
+  AccountSessionComponents,
+  AccountSessionsClient,
+  CustomerSessionComponents,
+  CustomerSessionsClient,
+  FinancialConnectionsAccountHolder,
+  FinancialConnectionsClient,
+  FinancialConnectionsFilters,
+  FinancialConnectionsPermission,
   AuthorizeContext,
   AuthorizedAccount,
   AuthorizedAccountHolder,

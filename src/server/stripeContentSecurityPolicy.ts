@@ -1,5 +1,6 @@
 import { stripeCspSources, type StripeCspProduct } from './stripeCspSources';
 
+/** Options of {@link stripeContentSecurityPolicy}. */
 export interface StripeContentSecurityPolicyOptions {
   /** The Stripe products the page uses. Default: all of them. */
   products?: readonly StripeCspProduct[];

@@ -4,6 +4,7 @@ import type { SessionHandler } from './types';
 /** `req` as Express / Connect leave it: maybe with a body a JSON parser already read. */
 type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string; _body?: boolean };
 
+/** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
   /**
    * Build the request URL from `X-Forwarded-Proto` / `X-Forwarded-Host`. Turn on only behind a

@@ -30,6 +30,7 @@ export type Resolvable<T, A> = T | ((authorized: A) => T | Promise<T>);
  * of the people writing a limiter and as "limited" to the other half.
  */
 export type RateLimit = (request: Request) => RateLimitDecision | Promise<RateLimitDecision>;
+/** `{ retryAfterSeconds }` refuses with 429 and `Retry-After` (rounded up, at least 1); `null`/`undefined` lets the request through. */
 export type RateLimitDecision = { retryAfterSeconds: number } | null | undefined;
 
 /**
@@ -70,15 +71,22 @@ export interface BaseHandlerOptions {
   onEvent?: (event: ServerEvent) => void;
 }
 
-/** The `stripe` instance, narrowed to what each handler calls so any compatible client fits. */
+/** The `stripe` instance, narrowed to what `createAccountSessionHandler` calls, so any compatible client fits. */
 export type AccountSessionsClient = Pick<Stripe, 'accountSessions'>;
+/** The `stripe` instance, narrowed to what `createCustomerSessionHandler` calls. */
 export type CustomerSessionsClient = Pick<Stripe, 'customerSessions'>;
+/** The `stripe` instance, narrowed to what `createFinancialConnectionsSessionHandler` calls. */
 export type FinancialConnectionsClient = { financialConnections: Pick<Stripe['financialConnections'], 'sessions'> };
 
+/** Connect embedded components and their features, as the `stripe` SDK types them. */
 export type AccountSessionComponents = Stripe.AccountSessionCreateParams.Components;
+/** CustomerSession components (Payment Element, pricing table, buy button…), as the SDK types them. */
 export type CustomerSessionComponents = Stripe.CustomerSessionCreateParams.Components;
+/** A Financial Connections data permission (`payment_method`, `balances`, `ownership`, `transactions`). */
 export type FinancialConnectionsPermission = Stripe.FinancialConnections.SessionCreateParams.Permission;
+/** Which bank accounts may be linked (country, subcategories…). */
 export type FinancialConnectionsFilters = Stripe.FinancialConnections.SessionCreateParams.Filters;
+/** Whose bank accounts are linked: a customer or a connected account. */
 export type FinancialConnectionsAccountHolder = Stripe.FinancialConnections.SessionCreateParams.AccountHolder;
 
 /** `authorize`'s answer for AccountSessions: the account the signed-in user may act for. */
