@@ -183,6 +183,9 @@ describe('Stripe failures become safe answers', () => {
     expectNoSecret(JSON.stringify(events));
     expect(events).toEqual([expect.objectContaining({ type: 'request_failed', status, code, stripeErrorType, account: accounts[0] })]);
     if (status === 429) expect(response.headers.get('retry-after')).toBe('1');
+    // Stripe's request id is passed on for support tickets whenever Stripe answered at all.
+    if (stripeErrorType === 'StripeConnectionError') expect(error).not.toHaveProperty('request_id');
+    else expect(error.request_id).toMatch(/^req_[A-Za-z0-9]+$/);
   });
 
   it('an account Stripe does not know → 500 stripe_invalid_request, without the id', async () => {
