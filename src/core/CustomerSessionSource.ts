@@ -48,8 +48,9 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
   }
 
   protected onInactive(): void {
+    // The expiry timer stays: the state must not offer an expired secret to the next reader
+    // (React reads the snapshot before it subscribes). It fires once, then nothing is left.
     this.clearTimer('renew');
-    this.clearTimer('expiry');
     // Let go of the aborted request at once, so a subscriber arriving before it settles starts anew.
     this.request?.controller.abort();
     this.request = null;
