@@ -226,4 +226,33 @@ describe('request rules', () => {
     })(post());
     expect(response.status).toBe(401);
   });
+
+  it('validates what the customer and Financial Connections authorize() answer', async () => {
+    const customer = createCustomerSessionHandler({ stripe: unreachableStripe, authorize: () => ({ customer: 'acct_1' }), components: { pricing_table: { enabled: true } } });
+    expect((await customer(post())).status).toBe(500);
+    const holder = createFinancialConnectionsSessionHandler({
+      stripe: unreachableStripe,
+      authorize: () => ({ accountHolder: { type: 'customer', account: 'acct_1' } }),
+      permissions: ['balances'],
+    });
+    const response = await holder(post());
+    expect(response.status).toBe(500);
+    expect((await errorOf(response)).code).toBe('invalid_authorization');
+  });
+
+  it("checks permissions computed per request against mode 'bank_account_token' before calling Stripe", async () => {
+    const onError = vi.fn();
+    const handler = createFinancialConnectionsSessionHandler({
+      stripe: unreachableStripe,
+      authorize: () => ({ accountHolder: { type: 'customer', customer: 'cus_1' } }),
+      permissions: () => ['balances'],
+      mode: 'bank_account_token',
+      onError,
+    });
+    const response = await handler(post());
+    expect(response.status).toBe(500);
+    expect((await errorOf(response)).code).toBe('internal_error');
+    expect(onError.mock.calls[0]![0]).toBeInstanceOf(TypeError);
+    expect(String(onError.mock.calls[0]![0])).toMatch(/needs the 'payment_method' permission/);
+  });
 });
