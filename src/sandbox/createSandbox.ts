@@ -148,7 +148,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const listening = createServer(toNodeListener(handle));
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
-        listening.listen(port, host, () => resolve());
+        // A deep accept queue: a burst of new connections (1,000 concurrent SDK calls) must not hit SYN retries.
+        listening.listen({ port, host, backlog: 4096 }, () => resolve());
       });
       server = listening;
       const address = listening.address() as AddressInfo;
