@@ -7,7 +7,7 @@ import {
   type LoadError,
   type LoaderStart,
   type StripeConnectInstance,
-} from '@stripe/connect-js/pure';
+} from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
 import type { WarmOptions } from '../core/AccountSessionSource';
 import type { EmbedkitError } from '../core/EmbedkitError';

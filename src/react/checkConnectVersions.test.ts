@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { connectElementTagNames, loadConnectAndInitialize } from '@stripe/connect-js/pure';
+import { connectElementTagNames, loadConnectAndInitialize } from '@stripe/connect-js/pure.js';
 import { describe, expect, it, vi } from 'vitest';
 import { checkConnectVersions } from './checkConnectVersions';
 import { readConnectVersions } from './readConnectVersions';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { StripeConnectInstance } from '@stripe/connect-js/pure';
+import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
 import { EmbedkitError } from '../core/EmbedkitError';
 
 /** Whether Connect.js has loaded for an instance, or why it could not. */

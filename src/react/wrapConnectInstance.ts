@@ -1,4 +1,4 @@
-import { connectElementTagNames, type LoadError, type LoaderStart, type StripeConnectInstance } from '@stripe/connect-js/pure';
+import { connectElementTagNames, type LoadError, type LoaderStart, type StripeConnectInstance } from '@stripe/connect-js/pure.js';
 import type { EmbedkitError } from '../core/EmbedkitError';
 import { checkConnectVersions } from './checkConnectVersions';
 import { readConnectVersions } from './readConnectVersions';

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ConnectElementCommonMethodConfig, ConnectElementCustomMethodConfig, connectElementTagNames } from '@stripe/connect-js/pure';
+import { ConnectElementCommonMethodConfig, ConnectElementCustomMethodConfig, connectElementTagNames } from '@stripe/connect-js/pure.js';
 
 /** A Connect.js element stand-in: records the listeners the loader hands it. */
 export class FakeConnectElement extends HTMLElement {
