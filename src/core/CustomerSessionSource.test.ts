@@ -115,18 +115,43 @@ describe('CustomerSessionSource', () => {
     expect(endpoint.calls).toHaveLength(1);
   });
 
-  it('aborts on last unsubscribe, and on return reuses a valid secret instead of fetching', async () => {
+  it('stops renewing when the last subscriber leaves, and a new subscriber gets a fresh secret (no reuse across renders)', async () => {
     const { source, unsubscribe, secret } = createSource();
     await clock.flush();
     unsubscribe();
     await clock.flush();
     expect(clock.pendingTimers()).toBe(1); // only the one that drops the secret at expiry
-    await clock.advance(600 * SECOND);
+    await clock.advance(3600 * SECOND);
+    expect(endpoint.calls).toHaveLength(1);
+    expect(source.getState()).toMatchObject({ secret: null, redacted: null });
     source.subscribe(() => {});
+    await clock.flush();
+    expect(endpoint.calls).toHaveLength(2);
+    expect(secret()).toBe('cuss_secret_TEST2');
+  });
+
+  it('does not reuse a still-valid secret after a real unmount either', async () => {
+    const { source, unsubscribe, secret } = createSource();
+    await clock.flush();
+    unsubscribe();
+    await clock.flush();
+    const again = source.subscribe(() => {});
+    expect(source.getState()).toMatchObject({ status: 'pending', isFetching: true, secret: null });
+    await clock.flush();
+    expect(secret()).toBe('cuss_secret_TEST2');
+    again();
+  });
+
+  it('keeps its secret through a synchronous unsubscribe/resubscribe (React StrictMode)', async () => {
+    const { source, unsubscribe, secret } = createSource();
+    await clock.flush();
+    unsubscribe();
+    const again = source.subscribe(() => {});
+    await clock.flush();
     expect(endpoint.calls).toHaveLength(1);
     expect(secret()).toBe('cuss_secret_TEST1');
-    await clock.advance(1140 * SECOND);
-    expect(secret()).toBe('cuss_secret_TEST2');
+    expect(source.getState().status).toBe('success');
+    again();
   });
 
   it('aborts a request in flight when the last subscriber leaves, without an error state', async () => {

@@ -15,9 +15,10 @@ export interface CustomerSessionSourceOptions extends SessionSourceOptions {
 export type CustomerSessionState = SessionState & { secret: ClientSecret | null };
 
 /**
- * Keeps one valid CustomerSession secret while subscribed: fetches on the first subscriber, renews
- * `refreshMarginSeconds` before expiry and publishes the new secret. A failed renewal keeps the
- * old secret while it is still valid, reports the error and tries again with backoff.
+ * Keeps one valid CustomerSession secret while subscribed: fetches a fresh one when the first
+ * subscriber arrives, renews `refreshMarginSeconds` before expiry and publishes the new secret. A
+ * failed renewal keeps the old secret while it is still valid, reports the error and tries again
+ * with backoff. A secret is dropped from state the moment it expires.
  */
 export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
   private readonly marginSeconds: number;
@@ -40,10 +41,13 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
     return this.request.promise;
   }
 
+  /**
+   * A new use gets a new secret: Stripe says not to reuse a CustomerSession secret across renders
+   * ("generate a new one every time you render"). React StrictMode's remount does not count, as
+   * going inactive waits a microtask.
+   */
   protected onActive(): void {
-    const secret = this.state.secret;
-    if (secret && !secret.isExpired(this.clock.now())) return this.scheduleRefresh(secret);
-    if (secret) this.dispatch({ type: 'dropped' }, { secret: null });
+    if (this.state.secret) this.dispatch({ type: 'dropped' }, { secret: null });
     this.startRequest(true);
   }
 
