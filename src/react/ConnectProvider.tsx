@@ -82,7 +82,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
       ...(fonts && { fonts }),
     });
     applied.set(created, { appearance, locale });
-    // Nothing to dispose: logging out on unmount would end the session for other tabs' views too.
+    // Nothing to dispose: Stripe asks for logout() on sign-out only, not when components unmount.
     return { value: created, dispose: () => {} };
   });
 
