@@ -1,4 +1,5 @@
 import { BROWSER_ROUTES, type SandboxPlan } from '../protocol';
+import { formatMoney } from './formatMoney';
 import { h } from './h';
 import { claimSecret, getWithToken } from './sandboxApi';
 import { sandboxStyles } from './sandboxStyles';
@@ -82,6 +83,6 @@ export function customerSessionElement(view: CustomerSessionView): CustomElement
 }
 
 export function formatPlanPrice(plan: SandboxPlan): string {
-  const price = new Intl.NumberFormat('en', { style: 'currency', currency: plan.currency }).format(plan.amount / 100);
+  const price = formatMoney(plan.amount, plan.currency);
   return plan.interval ? `${price} per ${plan.interval}` : price;
 }

@@ -1,6 +1,7 @@
 import { ConnectSession, type ConnectLoadError } from './ConnectSession';
 import { rendererFor, type RenderContext } from './connectRenderers';
 import { connectText } from './connectText';
+import { formatMoney } from './formatMoney';
 import { h } from './h';
 import { reportEvent } from './sandboxApi';
 import { sandboxStyles } from './sandboxStyles';
@@ -165,7 +166,7 @@ export class SandboxConnectElement extends HTMLElement {
       load: (route) => session.get(route),
       emit: (setter, payload) => this.emit(setter, payload),
       rerender: () => this.render(),
-      money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100),
+      money: (amount, currency) => formatMoney(amount, currency, locale),
       date: (unix) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(unix * 1000)),
     };
     Promise.resolve()

@@ -20,7 +20,7 @@ export const sandboxStyles = `
 .ek-error { border-color: #c0123c; }
 .ek-error [role="alert"] { color: #a30f33; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid rgba(0,0,0,.12); }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); }
 button {
   font: inherit; color: #ffffff; background: var(--ek-primary); border: 0; border-radius: var(--ek-radius);
   padding: 6px 12px; margin: 4px 8px 4px 0; cursor: pointer;
