@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS, type RouteKey, type SandboxStateSnapshot } from './protocol';
-import { createSandbox } from './createSandbox';
+import { createSandbox, type SandboxOptions } from './createSandbox';
 
 /** A running sandbox and its test controls (the control routes of `embedkit/sandbox`, over HTTP). */
 export interface SandboxControls {
@@ -79,6 +79,8 @@ export interface SandboxFixtureOptions {
    * through the Vite plugin (it sets `EMBEDKIT_SANDBOX_URL`). Defaults to that variable.
    */
   sandboxUrl: string | undefined;
+  /** Options for the sandbox this fixture starts (ignored with `sandboxUrl`), e.g. `{ lifetimeSeconds: 300 }`. */
+  sandboxOptions: SandboxOptions;
   /** Reset the sandbox before each test. Default true; turn off when workers share one sandbox. */
   sandboxReset: boolean;
 }
@@ -87,16 +89,17 @@ export interface SandboxFixtureOptions {
  * `test` with a `sandbox` fixture: a running sandbox (one per worker), reset before each test,
  * with Stripe's script URLs routed to its stand-ins in the test's browser context.
  */
-export const test = base.extend<{ sandbox: SandboxControls } & Pick<SandboxFixtureOptions, 'sandboxReset'>, { sandboxServerUrl: string } & Pick<SandboxFixtureOptions, 'sandboxUrl'>>({
+export const test = base.extend<{ sandbox: SandboxControls } & Pick<SandboxFixtureOptions, 'sandboxReset'>, { sandboxServerUrl: string } & Pick<SandboxFixtureOptions, 'sandboxUrl' | 'sandboxOptions'>>({
   sandboxUrl: [process.env.EMBEDKIT_SANDBOX_URL, { option: true, scope: 'worker' }],
+  sandboxOptions: [{}, { option: true, scope: 'worker' }],
   sandboxReset: [true, { option: true }],
   sandboxServerUrl: [
-    async ({ sandboxUrl }, use) => {
+    async ({ sandboxUrl, sandboxOptions }, use) => {
       if (sandboxUrl) {
         await use(sandboxUrl);
         return;
       }
-      const sandbox = createSandbox();
+      const sandbox = createSandbox(sandboxOptions);
       try {
         await use(await sandbox.listen());
       } finally {
