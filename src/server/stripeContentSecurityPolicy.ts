@@ -20,6 +20,7 @@ export interface StripeContentSecurityPolicyOptions {
 const DIRECTIVE_NAME = /^[a-z][a-z-]*$/;
 // Base64 / base64url. Anything else could close the quote and smuggle in a directive.
 const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+const HASH = /^'sha(256|384|512)-/;
 
 /**
  * Builds a `Content-Security-Policy` header value that lets Stripe's embedded UIs load, merged
@@ -45,7 +46,12 @@ export function stripeContentSecurityPolicy(options: StripeContentSecurityPolicy
   const add = (name: string, sources: readonly string[]) => {
     const current = policy.get(name) ?? [...fallback];
     const merged = current.filter((source) => source !== "'none'");
-    for (const source of sources) if (!merged.includes(source)) merged.push(source);
+    for (const source of sources) {
+      // A hash in a directive makes browsers ignore its 'unsafe-inline', which would silently
+      // block the app's own inline styles; 'unsafe-inline' already allows what the hash allows.
+      if (HASH.test(source) && merged.includes("'unsafe-inline'")) continue;
+      if (!merged.includes(source)) merged.push(source);
+    }
     policy.set(name, merged);
   };
 

@@ -48,6 +48,13 @@ describe('stripeContentSecurityPolicy', () => {
     expect(header).toContain('upgrade-insecure-requests;');
   });
 
+  it("leaves out Connect.js's style hash where the app allows 'unsafe-inline' (a hash would disable it)", () => {
+    const relaxed = parse(stripeContentSecurityPolicy({ products: ['connect'], directives: { 'style-src': "'self' 'unsafe-inline'" } }));
+    expect(relaxed.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    const strict = parse(stripeContentSecurityPolicy({ products: ['connect'], directives: { 'style-src': "'self'" } }));
+    expect(strict.get('style-src')).toEqual(["'self'", "'sha256-0hAheEzaMe6uXIKV4EehS9pu1am1lj/KnnzrOYqckXk='"]);
+  });
+
   it('adds a nonce to script-src only', () => {
     const nonce = 'rAnd0mBase64Value+/AA==';
     const policy = parse(stripeContentSecurityPolicy({ products: ['stripe-js'], nonce }));
