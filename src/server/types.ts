@@ -67,7 +67,7 @@ export interface BaseHandlerOptions {
   /** Largest accepted body in bytes. Default 8192: the kit sends a few dozen bytes. */
   maxBodyBytes?: number;
   rateLimit?: RateLimit;
-  /** Called once per answered request. A throwing listener is ignored, never breaks the answer. */
+  /** Called once per answered request (successful CORS preflights aside). A throwing listener is ignored, never breaks the answer. */
   onEvent?: (event: ServerEvent) => void;
 }
 
