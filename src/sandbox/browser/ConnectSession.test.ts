@@ -106,3 +106,15 @@ describe('ConnectSession', () => {
     expect(fetchClientSecret).not.toHaveBeenCalled();
   });
 });
+
+describe('ConnectSession logout during the first claim', () => {
+  it('ends the session claimed after logout() was called', async () => {
+    const { session } = start();
+    const loggingOut = session.logout();
+    await settle();
+    await loggingOut;
+    expect(session.status.kind).toBe('logged_out');
+    expect(sandbox.state().claims.account_session).toBe(1);
+    expect(sandbox.state().requests['POST /sandbox/v1/logout']).toBe(1);
+  });
+});

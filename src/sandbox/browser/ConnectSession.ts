@@ -168,7 +168,11 @@ export class ConnectSession {
     try {
       const claimedAt = Date.now() / 1000;
       const claim = await claimSecret(secret);
-      if (this.status.kind === 'logged_out') return;
+      if (this.status.kind === 'logged_out') {
+        // logout() ran while this claim was in flight: end the session it just opened too.
+        await postWithToken(BROWSER_ROUTES.logout, claim.token).catch(() => undefined);
+        return;
+      }
       this.clockSkew = typeof claim.now === 'number' ? claim.now - claimedAt : 0;
       this.token = claim.token;
       this.cache.clear();
