@@ -80,7 +80,7 @@ export const accountRoutes: Route[] = [
     method: 'GET',
     path: '/v1/accounts',
     handle({ store, form }) {
-      const params = readParams(form, { ...PAGINATION, created: { type: 'map', values: { type: 'integer' } } });
+      const params = readParams(form, PAGINATION);
       checkExpand(params.expand, []);
       const newestFirst = [...store.accounts.values()].reverse();
       return buildList(newestFirst, '/v1/accounts', params, (param, id) => SandboxApiError.noSuch('account', id, param));

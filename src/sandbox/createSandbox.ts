@@ -66,6 +66,10 @@ const positive = (name: string, value: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new TypeError(`createSandbox: ${name} must be a positive number, received ${String(value)}.`);
   return value;
 };
+const wholeNumber = (name: string, value: number, min: number) => {
+  if (!Number.isInteger(value) || value < min) throw new TypeError(`createSandbox: ${name} must be an integer >= ${min}, received ${String(value)}.`);
+  return value;
+};
 
 const SCRIPT_NAMES = new Map<string, StandinName>(Object.entries(SCRIPT_ROUTES).map(([name, path]) => [path, name as StandinName]));
 
@@ -74,11 +78,14 @@ const SCRIPT_NAMES = new Map<string, StandinName>(Object.entries(SCRIPT_ROUTES).
  * or `await sandbox.listen()` for a real HTTP server that the official `stripe` SDK can talk to.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  if (options.clock !== undefined && typeof options.clock !== 'function') {
+    throw new TypeError('createSandbox: clock must be a function returning epoch milliseconds, like Date.now.');
+  }
   const lifetimeSeconds = positive('lifetimeSeconds', options.lifetimeSeconds ?? 1800);
   const store = new SandboxStore({
-    seed: options.seed ?? 42,
+    seed: wholeNumber('seed', options.seed ?? 42, 0),
     lifetimeSeconds,
-    maxSessions: positive('maxSessions', options.maxSessions ?? 10_000),
+    maxSessions: wholeNumber('maxSessions', options.maxSessions ?? 10_000, 1),
     clock: options.clock ?? Date.now,
   });
   const router = new Router();

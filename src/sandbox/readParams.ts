@@ -29,10 +29,14 @@ type Value<S> = S extends { type: 'string'; enum: readonly (infer E)[] }
               ? Record<string, Value<V>>
               : never;
 
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+
 /** The typed result of {@link readParams} for a field list. */
-export type Params<F> = { -readonly [K in keyof F as F[K] extends { required: true } ? K : never]: Value<F[K]> } & {
-  -readonly [K in keyof F as F[K] extends { required: true } ? never : K]?: Value<F[K]>;
-};
+export type Params<F> = Flatten<
+  { -readonly [K in keyof F as F[K] extends { required: true } ? K : never]: Value<F[K]> } & {
+    -readonly [K in keyof F as F[K] extends { required: true } ? never : K]?: Value<F[K]>;
+  }
+>;
 
 const listOr = (values: readonly string[]) =>
   values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')}, or ${values[values.length - 1]}`;

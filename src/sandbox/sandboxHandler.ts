@@ -95,7 +95,9 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
       const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
       if (match.family === 'rest') {
         authenticate(request.headers.get('authorization'));
-        const stripeAccount = request.headers.get('stripe-account');
+        const header = request.headers.get('stripe-account');
+        // The platform naming itself is the same as no header.
+        const stripeAccount = header === store.platformId ? null : header;
         if (stripeAccount !== null && !store.accounts.has(stripeAccount)) {
           throw new SandboxApiError(403, {
             type: 'invalid_request_error',

@@ -88,6 +88,9 @@ describe('sandbox controls in code', () => {
     const sandbox = createSandbox();
     expect(() => sandbox.url).toThrow(/await sandbox.listen\(\)/);
     expect(() => createSandbox({ lifetimeSeconds: 0 })).toThrow(/lifetimeSeconds must be a positive number/);
+    expect(() => createSandbox({ seed: 1.5 })).toThrow(/seed must be an integer/);
+    expect(() => createSandbox({ maxSessions: 0 })).toThrow(/maxSessions must be an integer >= 1/);
+    expect(() => createSandbox({ clock: 5 as never })).toThrow(/clock must be a function/);
     expect(() => sandbox.control.failNext('POST /v1/nope', 500)).toThrow(/Unknown sandbox route/);
     const url = await sandbox.listen();
     expect(sandbox.url).toBe(url);

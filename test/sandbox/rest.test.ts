@@ -52,8 +52,10 @@ describe('sandbox REST: accounts and customers', () => {
     expect(await stripeError(stripe.customers.retrieve(customer, {}, { stripeAccount: account }))).toMatchObject({ statusCode: 404 });
   });
 
-  it('refuses a Stripe-Account that does not exist', async () => {
-    const { stripe } = await startSandbox();
+  it('treats the platform naming itself in Stripe-Account as no header, and refuses an account that does not exist', async () => {
+    const { stripe, sandbox, customer } = await startSandbox();
+    const platform = sandbox.state().seeded.platform;
+    expect(await stripe.customers.retrieve(customer, {}, { stripeAccount: platform })).toMatchObject({ id: customer });
     const error = await stripeError(stripe.customers.create({}, { stripeAccount: 'acct_unknown000000' }));
     expect(error).toMatchObject({ statusCode: 403, code: 'account_invalid' });
     expect(error.message).toContain('acct_unknown000000');
