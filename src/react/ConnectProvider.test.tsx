@@ -141,6 +141,29 @@ describe('<ConnectProvider>', () => {
     expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments' });
   });
 
+  it('logs out through useConnect, which unmounting never does', async () => {
+    function SignOut() {
+      const { logout } = useConnect();
+      return <button onClick={() => void logout()}>Sign out</button>;
+    }
+    const { unmount } = render(
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={secretFunction('accs_secret_')}>
+        <SignOut />
+      </ConnectProvider>,
+    );
+    await screen.findByRole('button', { name: 'Sign out' });
+    unmount();
+    await settle();
+    expect(fake.instances[0]!.logout).not.toHaveBeenCalled();
+    const again = render(
+      <ConnectProvider publishableKey="pk_test_2" fetchSecret={secretFunction('accs_secret_')}>
+        <SignOut />
+      </ConnectProvider>,
+    );
+    fireEvent.click(await again.findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(fake.instances[1]!.logout).toHaveBeenCalledTimes(1));
+  });
+
   it('reports no version skew for the installed official packages', async () => {
     const onError = vi.fn();
     render(

@@ -93,6 +93,20 @@ describe('<PricingTable> and <BuyButton>', () => {
     expect((scripts[0] as HTMLScriptElement).nonce).toBe('n0nce');
   });
 
+  it('with a session, create the element only once its first secret is there', async () => {
+    let answer!: (value: { client_secret: string; expires_at: number }) => void;
+    const fetchSecret = () => new Promise<{ client_secret: string; expires_at: number }>((resolve) => (answer = resolve));
+    function Plans() {
+      const session = useCustomerSession({ fetchSecret });
+      return <PricingTable pricingTableId="prctbl_1" publishableKey="pk_test_1" customerSession={session} />;
+    }
+    render(<Plans />);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(document.querySelector('stripe-pricing-table')).toBeNull();
+    await act(async () => answer({ client_secret: 'cuss_secret_first', expires_at: Math.floor(Date.now() / 1000) + 3600 }));
+    await waitFor(() => expect(secretAttribute('stripe-pricing-table')).toBe('cuss_secret_first'));
+  });
+
   it('inject nothing when the element is already defined (the sandbox pre-defines it)', async () => {
     customElements.define('stripe-buy-button', class extends HTMLElement {});
     render(<BuyButton buyButtonId="buy_btn_1" publishableKey="pk_test_1" customerSessionClientSecret="cuss_secret_given" clientReferenceId="user_1" />);
