@@ -107,6 +107,7 @@ test('Payment Element lists saved cards, and elements.update with a new Customer
   expect(await cards.count()).toBe(count);
   const events = await page.evaluate(() => window.fixtureEvents.map((event) => event.kind));
   expect(events.filter((kind) => kind === 'ready')).toHaveLength(1);
+  expect(events.filter((kind) => kind === 'loaderStart')).toHaveLength(1);
   expect(events).not.toContain('loadError');
 });
 

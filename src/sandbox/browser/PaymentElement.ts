@@ -29,6 +29,7 @@ export class PaymentElement {
   private selected: string | null = null;
   private loadId = 0;
   private readyFired = false;
+  private cardsLoaded = false;
 
   constructor(private session: CustomerSessionState) {}
 
@@ -38,8 +39,13 @@ export class PaymentElement {
     this.host = h('div', { 'data-embedkit-sandbox': 'payment-element' });
     this.host.attachShadow({ mode: 'open' });
     node.append(this.host);
-    this.fire('loaderstart', { elementType: 'payment' });
-    void this.load();
+    this.render();
+    // Like Stripe's iframe, the element loads a turn later: wrappers attach listeners after mount().
+    setTimeout(() => {
+      if (!this.host) return;
+      this.fire('loaderstart', { elementType: 'payment' });
+      void this.load();
+    }, 0);
   }
 
   /** Called by the elements group whenever its customer session changes. */
@@ -106,6 +112,7 @@ export class PaymentElement {
         const { data } = await getWithToken<{ data: SandboxCard[] }>(BROWSER_ROUTES.paymentMethods, session.token);
         if (id !== this.loadId) return;
         this.cards = data;
+        this.cardsLoaded = true;
       } catch (error) {
         if (id !== this.loadId) return;
         this.session = { kind: 'error', error: stripeError(error) };
@@ -140,7 +147,7 @@ export class PaymentElement {
     const option = (value: string, label: string) =>
       h('label', {}, h('input', { type: 'radio', name: this.name, value, checked: this.selected === value, onchange: () => this.select(value) }), ' ', label);
     let body: Node;
-    if (session.kind === 'loading') body = h('p', { role: 'status' }, 'Loading saved cards…');
+    if (session.kind === 'loading' || (session.kind === 'ready' && !this.cardsLoaded)) body = h('p', { role: 'status' }, 'Loading saved cards…');
     else if (session.kind === 'error') body = h('p', { role: 'alert' }, `Saved cards unavailable: ${session.error.message} (${session.error.code ?? session.error.type})`);
     else
       body = h(
