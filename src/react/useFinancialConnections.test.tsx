@@ -135,6 +135,28 @@ describe('useFinancialConnections', () => {
     });
   });
 
+  it('unmounting during the secret request aborts it and calls no callback', async () => {
+    const stripe = fakeStripe(async () => ({ financialConnectionsSession: session([account]) }));
+    const signals: AbortSignal[] = [];
+    const onError = vi.fn();
+    const fetchSecret = vi.fn((context: FetchSecretContext) => {
+      signals.push(context.signal);
+      return new Promise<never>(() => {});
+    });
+    const { result, unmount } = openWith({ stripe: stripe as unknown as Stripe, fetchSecret, onError });
+    await waitFor(() => expect(result.current.ready).toBe(true));
+    let ended!: Promise<unknown>;
+    act(() => {
+      ended = result.current.open();
+    });
+    await waitFor(() => expect(signals).toHaveLength(1));
+    unmount();
+    expect(signals[0]!.aborted).toBe(true);
+    await expect(ended).resolves.toMatchObject({ type: 'failed', error: { code: 'aborted' } });
+    expect(onError).not.toHaveBeenCalled();
+    expect(stripe.collectFinancialConnectionsAccounts).not.toHaveBeenCalled();
+  });
+
   it('loads Stripe.js once per publishable key through the official loader', async () => {
     const stripe = fakeStripe(async () => ({ financialConnectionsSession: session([account]) }));
     const StripeGlobal = Object.assign(vi.fn(() => stripe), { version: 'endive' });

@@ -97,6 +97,8 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable() }))
       .then((ended) => {
         flow.current = null;
+        // Unmounted mid-request: the caller still gets its `failed` answer, the gone UI no callbacks.
+        if (controller.signal.aborted) return ended;
         setIsOpen(false);
         setResult(ended);
         const { onSuccess, onCancel, onError } = latest.current;
