@@ -118,3 +118,12 @@ describe('ConnectSession logout during the first claim', () => {
     expect(sandbox.state().requests['POST /sandbox/v1/logout']).toBe(1);
   });
 });
+
+describe('ConnectSession without the sandbox address', () => {
+  it('says how to load the stand-in instead of reporting a network error', async () => {
+    delete window.__EMBEDKIT_SANDBOX__;
+    const { session } = start(vi.fn(), Promise.resolve('accs_secret_whatever'));
+    await settle();
+    expect(session.status).toMatchObject({ kind: 'error', error: { type: 'api_error', message: expect.stringContaining('embedkitSandbox() Vite plugin') } });
+  });
+});

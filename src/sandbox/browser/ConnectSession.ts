@@ -62,7 +62,7 @@ function toLoadError(error: unknown, whileFetching: boolean): ConnectLoadError {
     // A reused, expired, unknown or logged-out AccountSession secret: the secret does not authenticate.
     return { type: 'authentication_error', message: `${error.message} (${error.code ?? error.type})` };
   }
-  return { type: 'api_error', message: 'The sandbox Connect.js stand-in failed unexpectedly.' };
+  return { type: 'api_error', message: error instanceof Error ? error.message : 'The sandbox Connect.js stand-in failed unexpectedly.' };
 }
 
 /**

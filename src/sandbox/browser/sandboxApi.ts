@@ -45,9 +45,10 @@ async function request<T>(method: 'GET' | 'POST', route: string, token: string |
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const url = `${apiBase()}${route}`;
   let response: Response;
   try {
-    response = await fetch(`${apiBase()}${route}`, {
+    response = await fetch(url, {
       method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),
