@@ -3,6 +3,9 @@ import { type BenchRow, ratioOf } from './BenchRow';
 const figure = (value: number | null, unit: string) =>
   value === null ? '—' : `${Number.isInteger(value) ? value : value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
 
+// Small ratios (a warm secret's wait) keep two significant digits instead of rounding to 0.00.
+const ratio = (value: number | null) => (value === null ? '—' : `${value >= 0.1 ? value.toFixed(2) : value.toPrecision(2)}×`);
+
 /** The one table `npm run bench` prints: fixed-width text, one line per row, notes underneath. */
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['#', 'metric', 'embedkit', 'baseline', 'ratio', 'runs'];
@@ -11,7 +14,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     r.metric,
     figure(r.embedkit, r.unit),
     r.baseline === null ? `— (${r.baselineName})` : `${figure(r.baseline, r.unit)} (${r.baselineName})`,
-    ratioOf(r) === null ? '—' : `${ratioOf(r)!.toFixed(2)}×`,
+    ratio(ratioOf(r)),
     String(r.runs),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

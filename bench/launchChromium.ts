@@ -1,21 +1,7 @@
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from '../test/playwright/chromium';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-
-/** Headless Chromium for the bench: the system build when present, Playwright's own otherwise. */
+/** Headless Chromium with the same launch settings as the browser test suite. */
 export function launchChromium() {
-  return chromium.launch({
-    headless: true,
-    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
 }

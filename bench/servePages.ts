@@ -18,11 +18,12 @@ const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /** Serves the built pages and the secret endpoint on one origin, as an app's server would. */
 export async function servePages({ dir, createSecret, endpointLatencyMs }: PageServerOptions) {
+  let latencyMs = endpointLatencyMs;
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://bench').pathname;
     try {
       if (path === SECRET_ENDPOINT && req.method === 'POST') {
-        await sleep(endpointLatencyMs);
+        await sleep(latencyMs);
         const { client_secret, expires_at } = await createSecret();
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(JSON.stringify({ client_secret, expires_at }));
@@ -41,6 +42,9 @@ export async function servePages({ dir, createSecret, endpointLatencyMs }: PageS
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    setEndpointLatency: (ms: number) => {
+      latencyMs = ms;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
