@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
+import { toNodeHandler, type NodeHandler } from 'embedkit/server';
+import type { WebHandler } from './createExampleApi';
+
+export interface ExampleBackendOptions {
+  /**
+   * The API routes. Called on the first `/api/` request, once the server listens: with the
+   * sandbox, the Stripe client needs the sandbox's URL, which exists only then.
+   */
+  createApi: () => Record<string, WebHandler> | Promise<Record<string, WebHandler>>;
+  /** The `Content-Security-Policy` for every response; `mode` tells dev from the built app. */
+  contentSecurityPolicy: (mode: 'serve' | 'preview') => string;
+}
+
+type Middlewares = { use(handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): unknown };
+
+/**
+ * The example's backend as a Vite plugin: the same routes under `vite` (dev) and `vite preview`
+ * (the built app the e2e suite runs), so the demo needs no second server process.
+ */
+export function exampleBackend(options: ExampleBackendOptions): Plugin {
+  const mount = (middlewares: Middlewares, mode: 'serve' | 'preview') => {
+    const policy = options.contentSecurityPolicy(mode);
+    let routes: Promise<Map<string, NodeHandler>> | undefined;
+    middlewares.use((req, res, next) => {
+      res.setHeader('Content-Security-Policy', policy);
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (!path.startsWith('/api/')) return next();
+      routes ??= Promise.resolve(options.createApi()).then(
+        (api) => new Map(Object.entries(api).map(([route, handler]) => [route, toNodeHandler(handler)])),
+      );
+      // A failed start (e.g. the sandbox not up yet) is retried on the next request, not cached.
+      routes.catch(() => {
+        routes = undefined;
+      });
+      routes
+        .then((table) => {
+          const handler = table.get(path);
+          if (handler) return handler(req, res, next);
+          res.writeHead(404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ error: { code: 'not_found', message: `No example API route ${path}.` } }));
+        })
+        .catch(next);
+    });
+  };
+  return {
+    name: 'embedkit-example:backend',
+    configureServer: (server) => mount(server.middlewares, 'serve'),
+    configurePreviewServer: (server) => mount(server.middlewares, 'preview'),
+  };
+}

@@ -1,0 +1,19 @@
+function required(name: string, value: string | undefined): string {
+  if (value) return value;
+  throw new Error(
+    `example: ${name} is not set. Put it in .env at the repository root (see the README's "Example app" section), ` +
+      'or remove STRIPE_SECRET_KEY from .env to run on the offline sandbox.',
+  );
+}
+
+export const publishableKey = required('VITE_STRIPE_PUBLISHABLE_KEY', import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY);
+/** Optional on real Stripe: a pricing table is made in the Dashboard, and the page says so when it is missing. */
+export const pricingTableId = import.meta.env.VITE_STRIPE_PRICING_TABLE_ID;
+
+/** The example backend's endpoints (example/server). Each answers `{ client_secret, expires_at }`. */
+export const endpoints = {
+  me: '/api/me',
+  accountSession: '/api/account_session',
+  customerSession: '/api/customer_session',
+  financialConnectionsSession: '/api/financial_connections_session',
+} as const;

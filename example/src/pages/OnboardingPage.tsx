@@ -1,0 +1,13 @@
+import { useState } from 'react';
+import { ConnectAccountOnboarding } from 'embedkit';
+import { Page } from '../layout/Page';
+
+export function OnboardingPage() {
+  const [exited, setExited] = useState(false);
+  return (
+    <Page title="Onboarding" intro="Stripe collects what it needs to know about this seller, in your dashboard.">
+      {exited ? <p role="status">Onboarding closed. Stripe keeps what was entered so far.</p> : null}
+      <ConnectAccountOnboarding onExit={() => setExited(true)} />
+    </Page>
+  );
+}
