@@ -3,6 +3,10 @@ import { fixtureEvents, openConnect, panel } from './connectPage';
 import { GA_TAGS, accountSecret, claimElsewhere } from './sandboxStripe';
 
 test('every GA tag mounts through the official loader and fires onLoaderStart, on one AccountSession', async ({ page, sandbox }) => {
+  // The loader throws (unhandled) if an element lacks setConnector or a set…InternalOnly method.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
   await openConnect(page, sandbox, { tags: [...GA_TAGS] });
   for (const tag of GA_TAGS) await expect(panel(page, tag)).toContainText('Sandbox');
   await expect.poll(async () => (await fixtureEvents(page, 'loaderStart')).map((event) => event.tag).sort()).toEqual([...GA_TAGS].sort());
@@ -10,6 +14,7 @@ test('every GA tag mounts through the official loader and fires onLoaderStart, o
   expect(state.sessionsCreated.account_session).toBe(1);
   expect(state.claims.account_session).toBe(1);
   expect(await fixtureEvents(page, 'loadError')).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });
 
 test('setters take effect: filters, selected object, collection options, listeners, plain configuration', async ({ page, sandbox }) => {
