@@ -3,6 +3,9 @@ import { randomId } from './randomId';
 import { SandboxApiError } from './SandboxApiError';
 import { redactSecret, type SandboxStore } from './SandboxStore';
 
+// Stripe's component interfaces have no index signature, so they need a cast to the protocol's record type.
+type ClaimComponents = NonNullable<ClaimResponse['components']>;
+
 const NOUNS: Record<SandboxSessionKind, string> = {
   account_session: 'AccountSession',
   customer_session: 'CustomerSession',
@@ -55,7 +58,7 @@ export function claimSecret(store: SandboxStore, secret: unknown): ClaimResponse
         token,
         expires_at: record.expiresAt,
         account: record.object.account,
-        components: record.object.components as unknown as ClaimResponse['components'] & object,
+        components: record.object.components as unknown as ClaimComponents,
         livemode: false,
       };
     case 'customer_session':
@@ -67,7 +70,7 @@ export function claimSecret(store: SandboxStore, secret: unknown): ClaimResponse
         token,
         expires_at: record.expiresAt,
         customer: record.customer,
-        components: record.object.components as unknown as ClaimResponse['components'] & object,
+        components: record.object.components as unknown as ClaimComponents,
         livemode: false,
       };
     case 'financial_connections_session':

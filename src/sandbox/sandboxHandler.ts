@@ -1,5 +1,5 @@
 import { authenticate } from './authenticate';
-import { decodeForm, type FormObject } from './decodeForm';
+import { decodeForm } from './decodeForm';
 import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan';
 import { IdempotencyCache } from './IdempotencyCache';
 import { readBody } from './readBody';
@@ -107,7 +107,7 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
         }
         ctx.stripeAccount = stripeAccount;
         const raw = method === 'GET' ? url.search.slice(1) : await readBody(request);
-        ctx.form = decodeForm(raw) as FormObject;
+        ctx.form = decodeForm(raw);
         if (method === 'POST' && idempotencyKey !== null) {
           const scope = stripeAccount ?? '';
           const outcome = idempotency.begin(scope, idempotencyKey, `${key}\u0000${raw}`);
