@@ -73,7 +73,11 @@ export const CONTROL_ROUTES = {
   reset: '/sandbox/control/reset',
   /** POST `{ ms, route? }`: latency for every route or one route key. */
   latency: '/sandbox/control/latency',
-  /** POST `{ route, status, count, code? }`: fail the next `count` requests to `route`. */
+  /**
+   * POST `{ route, status, count, code? }`: fail the next `count` requests to `route`; or
+   * `{ route, drop: true, count? }`: run them, then cut the connection (a lost response). `route`
+   * is a route key (`POST /v1/account_sessions`) or a bare path (any method).
+   */
   fail: '/sandbox/control/fail',
   /** POST `{ seconds }`: lifetime of new AccountSessions and CustomerSessions. */
   lifetime: '/sandbox/control/lifetime',
