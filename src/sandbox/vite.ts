@@ -108,6 +108,8 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
         return running;
       },
     },
+    // Dev servers in middleware mode have no httpServer to watch; Vite still closes the plugins.
+    closeBundle: stop,
     async configureServer(server) {
       if (!enabled) return;
       await start();

@@ -30,6 +30,9 @@ test.describe('dev server', () => {
 
   test.afterAll(async () => {
     await server?.close();
+    // Closing the dev server stops the sandbox and withdraws its URL.
+    expect(plugin.api.sandbox).toBeUndefined();
+    expect(process.env.EMBEDKIT_SANDBOX_URL).toBeUndefined();
   });
 
   test('the Vite plugin runs the sandbox and loads the stand-ins before app code, with no Stripe request', async ({ page }) => {
