@@ -47,6 +47,23 @@ function errorReply(error: unknown, headers: Record<string, string>): Response {
   return reply(500, JSON.stringify(body), headers);
 }
 
+/** Auth, `Stripe-Account` and the form params (body for POST, query for GET) of a REST request. */
+async function readRestRequest(store: SandboxStore, request: Request, url: URL) {
+  authenticate(request.headers.get('authorization'));
+  const header = request.headers.get('stripe-account');
+  // The platform naming itself is the same as no header.
+  const stripeAccount = header === store.platformId ? null : header;
+  if (stripeAccount !== null && !store.accounts.has(stripeAccount)) {
+    throw new SandboxApiError(403, {
+      type: 'invalid_request_error',
+      code: 'account_invalid',
+      message: `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Use an id from GET /v1/accounts.`,
+    });
+  }
+  const raw = request.method.toUpperCase() === 'GET' ? url.search.slice(1) : await readBody(request);
+  return { stripeAccount, raw, form: decodeForm(raw) };
+}
+
 export interface SandboxHandlerParts {
   store: SandboxStore;
   router: Router;
@@ -94,20 +111,9 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
 
       const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
       if (match.family === 'rest') {
-        authenticate(request.headers.get('authorization'));
-        const header = request.headers.get('stripe-account');
-        // The platform naming itself is the same as no header.
-        const stripeAccount = header === store.platformId ? null : header;
-        if (stripeAccount !== null && !store.accounts.has(stripeAccount)) {
-          throw new SandboxApiError(403, {
-            type: 'invalid_request_error',
-            code: 'account_invalid',
-            message: `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Use an id from GET /v1/accounts.`,
-          });
-        }
+        const { stripeAccount, raw, form } = await readRestRequest(store, request, url);
         ctx.stripeAccount = stripeAccount;
-        const raw = method === 'GET' ? url.search.slice(1) : await readBody(request);
-        ctx.form = decodeForm(raw);
+        ctx.form = form;
         if (method === 'POST' && idempotencyKey !== null) {
           const scope = stripeAccount ?? '';
           const outcome = idempotency.begin(scope, idempotencyKey, `${key}\u0000${raw}`);
