@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/playwright/chromium';
+import { servers, urlOf } from './e2e/ports';
 
 /** Port of the static server for test/browser's fixture pages (built by Vite, served by `vite preview`). */
 export const FIXTURE_PORT = 5191;
@@ -23,12 +24,36 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
+    // The e2e suite: the example's production build under `vite preview`, with the sandbox on a
+    // fixed port so the specs can reach its controls (needs `npm run build` first, as `npm test` does).
+    {
+      command: `vite build -c example/vite.config.ts && vite preview -c example/vite.config.ts --port ${servers.preview.port} --strictPort`,
+      env: { EXAMPLE_SANDBOX_PORT: String(servers.preview.sandboxPort) },
+      url: `${urlOf(servers.preview.port)}/api/me`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    // The same app on the dev server, for the StrictMode spec (only development React double-mounts).
+    {
+      command: `vite -c example/vite.config.ts --port ${servers.dev.port} --strictPort`,
+      env: { EXAMPLE_SANDBOX_PORT: String(servers.dev.sandboxPort) },
+      url: `${urlOf(servers.dev.port)}/api/me`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
   ],
   projects: [
     {
       name: 'sandbox',
       testDir: 'test/browser',
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
+    },
+    {
+      name: 'e2e',
+      testDir: 'e2e',
+      // Every spec resets and reads the one shared sandbox, so they run one at a time.
+      workers: 1,
+      use: { baseURL: urlOf(servers.preview.port) },
     },
   ],
 });
