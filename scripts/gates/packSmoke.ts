@@ -50,13 +50,26 @@ const subpathsOf = (manifest: Manifest) =>
     .filter((key) => !key.endsWith('.json'))
     .map((key) => (key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`));
 
-/** Runtime export names of each subpath, read by a plain Node ESM process in the consumer. */
-function runtimeExports(consumer: string, specifiers: string[]): Record<string, string[]> {
+/**
+ * Runtime export names of each subpath, read by a plain Node ESM process in the consumer; a
+ * subpath that fails to import yields its error message instead, so one broken subpath does not
+ * hide the others.
+ */
+function runtimeExports(consumer: string, specifiers: string[]): Record<string, string[] | { error: string }> {
   const script = `const out = {};
-for (const s of ${JSON.stringify(specifiers)}) out[s] = Object.keys(await import(s)).sort();
+for (const s of ${JSON.stringify(specifiers)}) {
+  try { out[s] = Object.keys(await import(s)).sort(); } catch (error) { out[s] = { error: String(error && error.message || error) }; }
+}
 console.log(JSON.stringify(out));`;
   writeFileSync(join(consumer, 'imports.mjs'), script);
-  return JSON.parse(run(process.execPath, ['imports.mjs'], consumer)) as Record<string, string[]>;
+  return JSON.parse(run(process.execPath, ['imports.mjs'], consumer)) as Record<string, string[] | { error: string }>;
+}
+
+/** A bare package the built code imports that the manifest does not declare: the fix to name. */
+function undeclared(message: string, manifest: Manifest): string | null {
+  const name = /Cannot find (?:package|module) '((?:@[^/']+\/)?[^/']+)/.exec(message)?.[1];
+  if (!name || name.startsWith('.') || name in (manifest.peerDependencies ?? {})) return null;
+  return name;
 }
 
 /** Value exports the published types declare per subpath, plus any compile errors under `resolution`. */
@@ -101,15 +114,26 @@ const warnings: string[] = [];
 try {
   const { consumer, manifest } = packAndInstall();
   const specifiers = subpathsOf(manifest);
-  let runtime: Record<string, string[]> = {};
-  try {
-    runtime = runtimeExports(consumer, specifiers);
-  } catch (error) {
-    failures.push(`importing the packed package failed:\n${(error as { stderr?: string }).stderr ?? String(error)}`);
+  const runtime: Record<string, string[]> = {};
+  for (const [specifier, result] of Object.entries(runtimeExports(consumer, specifiers))) {
+    if (Array.isArray(result)) runtime[specifier] = result;
+    else {
+      const missing = undeclared(result.error, manifest);
+      failures.push(
+        missing
+          ? `${specifier} imports '${missing}', which package.json does not declare: add it to peerDependencies (optional in peerDependenciesMeta if only this subpath needs it).`
+          : `importing ${specifier} failed: ${result.error}`,
+      );
+    }
   }
   for (const resolution of ['Bundler', 'NodeNext'] as const) {
     const { errors, exports } = typedExports(consumer, specifiers, resolution);
-    for (const message of errors) {
+    for (const message of new Set(errors)) {
+      const missing = undeclared(message, manifest);
+      if (missing) {
+        failures.push(`types (moduleResolution ${resolution}) reference '${missing}', which package.json does not declare: add it to peerDependencies.`);
+        continue;
+      }
       // Known gap, reported rather than failed: the declarations keep src's extensionless relative
       // imports, which TypeScript's NodeNext resolution refuses. Bundler resolution (Vite, Next,
       // webpack users) is enforced. Fix belongs in the build (emit `.js` specifiers); then delete this.
@@ -117,7 +141,7 @@ try {
       else failures.push(`types (moduleResolution ${resolution}): ${message}`);
     }
     if (resolution !== 'Bundler' || Object.keys(runtime).length === 0) continue;
-    for (const specifier of specifiers) {
+    for (const specifier of specifiers.filter((s) => s in runtime)) {
       const missing = exports[specifier]!.filter((name) => !runtime[specifier]!.includes(name));
       if (missing.length > 0) failures.push(`${specifier}: the types declare ${missing.join(', ')} but the built module does not export them.`);
       notes.push(`${specifier}: ${runtime[specifier]!.length} runtime export(s)`);
