@@ -19,6 +19,8 @@ export default {
   disableSources: true,
   excludePrivate: true,
   excludeInternal: true,
+  // Protected members are the sources' inner workings, not API a user calls.
+  excludeProtected: true,
   // Every public export must carry a TSDoc comment; the missing ones are listed as warnings.
   validation: { notExported: true, invalidLink: true, notDocumented: true },
   requiredToBeDocumented: ['Class', 'Function', 'Interface', 'TypeAlias', 'Variable', 'Enum'],
