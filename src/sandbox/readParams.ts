@@ -77,7 +77,8 @@ function readValue(value: FormValue, spec: ParamSpec, param: string): unknown {
       if (typeof value === 'string' || Array.isArray(value)) {
         throw SandboxApiError.invalid(`Invalid object: ${param} must be a hash, e.g. ${param}[key]=…`, param);
       }
-      const out: Record<string, unknown> = {};
+      // Free-form keys may be `__proto__`: a prototype-less object keeps them plain data.
+      const out = Object.create(null) as Record<string, unknown>;
       for (const [key, item] of Object.entries(value)) out[key] = readValue(item, spec.values, `${param}[${key}]`);
       return out;
     }

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/sandbox';
+import { ACCOUNT_SESSION_COMPONENTS } from '../../src/sandbox/accountSessionComponents';
+
+const auth = { Authorization: 'Bearer sk_test_fuzz', 'Content-Type': 'application/x-www-form-urlencoded' };
+const ROUTES = ['/v1/account_sessions', '/v1/customer_sessions', '/v1/financial_connections/sessions', '/v1/accounts', '/v1/customers'];
+
+// Keys that look like real params, so the fuzz reaches the validators and not only "unknown parameter".
+const word = fc.constantFrom('account', 'customer', 'components', 'enabled', 'features', 'permissions', 'account_holder', 'type', 'expand', ...Object.keys(ACCOUNT_SESSION_COMPONENTS));
+const segment = fc.oneof(word, fc.constant(''), fc.nat(3).map(String), fc.string({ maxLength: 4 }));
+const key = fc.tuple(word, fc.array(segment, { maxLength: 10 })).map(([root, rest]) => root + rest.map((s) => `[${s}]`).join(''));
+const value = fc.oneof(fc.constantFrom('true', 'false', 'maybe', '', '%', '%zz', 'acct_x', '[]', '&', '='), fc.string({ maxLength: 8 }));
+const body = fc.oneof(
+  fc.array(fc.tuple(key, value), { maxLength: 12 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+  fc.string({ maxLength: 200 }),
+);
+
+describe('sandbox under random input', () => {
+  it('answers any body on any route with a Stripe error or a success, never a 500', async () => {
+    const sandbox = createSandbox();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES), body, async (route, text) => {
+        const res = await sandbox.fetch(new Request(`http://sandbox.test${route}`, { method: 'POST', headers: auth, body: text }));
+        expect([200, 400, 404]).toContain(res.status);
+        const json = (await res.json()) as { error?: { type: string; message: string } };
+        if (res.status !== 200) {
+          expect(json.error?.type).toBe('invalid_request_error');
+          expect(json.error?.message).not.toMatch(/\n\s+at /);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+describe('sandbox metadata', () => {
+  it('keeps a __proto__ metadata key as plain data', async () => {
+    const sandbox = createSandbox();
+    const res = await sandbox.fetch(new Request('http://sandbox.test/v1/customers', { method: 'POST', headers: auth, body: 'metadata[__proto__]=x&metadata[plan]=gold' }));
+    const customer = (await res.json()) as { metadata: Record<string, string> };
+    expect(res.status).toBe(200);
+    expect(customer.metadata).toEqual(JSON.parse('{"__proto__":"x","plan":"gold"}'));
+  });
+});
