@@ -49,7 +49,6 @@ export default defineConfig(({ mode }) => {
       : {},
     plugins: [
       react(),
-      sandbox,
       exampleBackend({
         contentSecurityPolicy: (serverMode) => contentSecurityPolicy({ mode: serverMode, sandboxUrl: sandboxUrl() }),
         createApi: async () => {
@@ -64,6 +63,7 @@ export default defineConfig(({ mode }) => {
           return createExampleApi({ stripe, currentUser: () => user });
         },
       }),
+      sandbox,
     ],
     build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
     server: { host: '127.0.0.1' },

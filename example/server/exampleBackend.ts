@@ -9,7 +9,10 @@ export interface ExampleBackendOptions {
    * sandbox, the Stripe client needs the sandbox's URL, which exists only then.
    */
   createApi: () => Record<string, WebHandler> | Promise<Record<string, WebHandler>>;
-  /** The `Content-Security-Policy` for every response; `mode` tells dev from the built app. */
+  /**
+   * The `Content-Security-Policy` for every response; `mode` tells dev from the built app. Asked
+   * on each request, as it may name the sandbox, whose port is known only once it listens.
+   */
   contentSecurityPolicy: (mode: 'serve' | 'preview') => string;
 }
 
@@ -17,14 +20,15 @@ type Middlewares = { use(handler: (req: IncomingMessage, res: ServerResponse, ne
 
 /**
  * The example's backend as a Vite plugin: the same routes under `vite` (dev) and `vite preview`
- * (the built app the e2e suite runs), so the demo needs no second server process.
+ * (the built app the e2e suite runs), so the demo needs no second server process. List it before
+ * plugins that answer requests themselves (the sandbox serves the preview's HTML), so the policy
+ * header is on every response.
  */
 export function exampleBackend(options: ExampleBackendOptions): Plugin {
   const mount = (middlewares: Middlewares, mode: 'serve' | 'preview') => {
-    const policy = options.contentSecurityPolicy(mode);
     let routes: Promise<Map<string, NodeHandler>> | undefined;
     middlewares.use((req, res, next) => {
-      res.setHeader('Content-Security-Policy', policy);
+      res.setHeader('Content-Security-Policy', options.contentSecurityPolicy(mode));
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (!path.startsWith('/api/')) return next();
       routes ??= Promise.resolve(options.createApi()).then(
