@@ -12,6 +12,8 @@ export function PaymentsPage() {
   return (
     <Page title="Payments" intro="Every payment the seller received, with refunds and disputes handled in place.">
       <ConnectPayments />
+      {/* Payment details shows one payment the app points at: from its own order page, a support
+          ticket or an email link. Here the seller pastes the id. */}
       <section aria-labelledby="payment-details-title" className="panel">
         <h3 id="payment-details-title">Payment details</h3>
         <form onSubmit={showDetails} className="inline-form">

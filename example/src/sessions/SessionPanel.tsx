@@ -22,7 +22,7 @@ export function SessionPanel() {
         <p>No session on this page yet.</p>
       ) : (
         <ul>
-          {[...entries].map(([id, entry]) => (
+          {[...entries].sort(([a], [b]) => a.localeCompare(b)).map(([id, entry]) => (
             <li key={id} data-session={id}>
               <h3>{entry.kind}</h3>
               <dl>
