@@ -38,14 +38,19 @@ export function exampleBackend(options: ExampleBackendOptions): Plugin {
       routes.catch(() => {
         routes = undefined;
       });
-      routes
-        .then((table) => {
+      routes.then(
+        (table) => {
           const handler = table.get(path);
           if (handler) return handler(req, res, next);
-          res.writeHead(404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-          res.end(JSON.stringify({ error: { code: 'not_found', message: `No example API route ${path}.` } }));
-        })
-        .catch(next);
+          answer(res, 404, 'not_found', `No example API route ${path}.`);
+        },
+        (error: unknown) => {
+          // Only our own messages reach the browser; Stripe's may quote parts of the key.
+          console.error('example backend could not start:', error);
+          const own = error instanceof Error && error.message.startsWith('example:');
+          answer(res, 502, 'example_not_ready', own ? error.message : 'example: could not load the signed-in user from Stripe. See the dev server log.');
+        },
+      );
     });
   };
   return {
@@ -53,4 +58,9 @@ export function exampleBackend(options: ExampleBackendOptions): Plugin {
     configureServer: (server) => mount(server.middlewares, 'serve'),
     configurePreviewServer: (server) => mount(server.middlewares, 'preview'),
   };
+}
+
+function answer(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: { code, message } }));
 }

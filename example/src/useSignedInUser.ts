@@ -14,7 +14,10 @@ export function useSignedInUser(): SignedInUserState {
     const controller = new AbortController();
     fetch(endpoints.me, { signal: controller.signal, credentials: 'same-origin' })
       .then(async (response) => {
-        if (!response.ok) throw new Error(`${endpoints.me} answered HTTP ${response.status}`);
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+          throw new Error(body?.error?.message ?? `${endpoints.me} answered HTTP ${response.status}`);
+        }
         setState({ status: 'success', user: (await response.json()) as SignedInUser });
       })
       .catch((error: unknown) => {
