@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { dashboardPages } from './dashboardPages';
+import type { Page } from '@playwright/test';
 import { expect, openDashboard, test } from './fixtures';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`no serious accessibility violations (${theme})`, () => {
@@ -11,12 +19,22 @@ for (const theme of ['light', 'dark'] as const) {
         if (theme === 'dark') await page.getByRole('button', { name: 'Dark mode' }).click();
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-        expect(serious).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
       });
     }
   });
 }
+
+test('no serious accessibility violations with the bank-linking dialog open', async ({ page }) => {
+  await openDashboard(page, 'bank');
+  await page.getByRole('button', { name: 'Link a bank account' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('no serious accessibility violations when an error is shown', async ({ page }) => {
+  await page.route('**/api/account_session', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":{"code":"forbidden","message":"No."}}' }));
+  await openDashboard(page, 'payments');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
