@@ -25,12 +25,22 @@ interface Manifest {
   peerDependencies?: Record<string, string>;
 }
 
-function link(name: string, consumer: string) {
+/**
+ * Makes `name` and its dependencies resolvable from the consumer, as a package manager would have
+ * installed them next to it (hoisted), by linking this repo's copies.
+ */
+function link(name: string, consumer: string, seen = new Set<string>()) {
+  if (seen.has(name)) return;
+  seen.add(name);
   const from = join(root, 'node_modules', name);
+  if (!existsSync(from)) return;
   const to = join(consumer, 'node_modules', name);
-  if (!existsSync(from) || existsSync(to)) return;
-  mkdirSync(dirname(to), { recursive: true });
-  symlinkSync(from, to, 'dir');
+  if (!existsSync(to)) {
+    mkdirSync(dirname(to), { recursive: true });
+    symlinkSync(from, to, 'dir');
+  }
+  const { dependencies = {} } = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const dependency of Object.keys(dependencies)) link(dependency, consumer, seen);
 }
 
 function packAndInstall(): { consumer: string; manifest: Manifest } {
