@@ -6,11 +6,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startsWithUseClient } from './startsWithUseClient';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
-// A directive is only a directive before any other statement; comments may precede it.
-const directive = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1/;
 
 function jsFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -42,7 +41,7 @@ const show = (file: string) => relative(root, file);
 const reactModules = jsFiles(join(dist, 'react'));
 if (reactModules.length === 0) failures.push('dist/react has no modules: run `npm run build` first (nothing to check).');
 for (const file of reactModules) {
-  if (!directive.test(readFileSync(file, 'utf8'))) failures.push(`${show(file)} does not start with 'use client'.`);
+  if (!startsWithUseClient(readFileSync(file, 'utf8'))) failures.push(`${show(file)} does not start with 'use client'.`);
 }
 
 const serverEntry = join(dist, 'server/index.js');

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { undeclaredPackage } from './undeclaredPackage';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'embedkit-pack-'));
@@ -75,13 +76,6 @@ console.log(JSON.stringify(out));`;
   return JSON.parse(run(process.execPath, ['imports.mjs'], consumer)) as Record<string, string[] | { error: string }>;
 }
 
-/** A bare package the built code imports that the manifest does not declare: the fix to name. */
-function undeclared(message: string, manifest: Manifest): string | null {
-  const name = /Cannot find (?:package|module) '((?:@[^/']+\/)?[^/']+)/.exec(message)?.[1];
-  if (!name || name.startsWith('.') || name in (manifest.peerDependencies ?? {})) return null;
-  return name;
-}
-
 /** Value exports the published types declare per subpath, plus any compile errors under `resolution`. */
 function typedExports(consumer: string, specifiers: string[], resolution: 'NodeNext' | 'Bundler') {
   const file = join(consumer, `types-${resolution}.ts`);
@@ -128,7 +122,7 @@ try {
   for (const [specifier, result] of Object.entries(runtimeExports(consumer, specifiers))) {
     if (Array.isArray(result)) runtime[specifier] = result;
     else {
-      const missing = undeclared(result.error, manifest);
+      const missing = undeclaredPackage(result.error, Object.keys(manifest.peerDependencies ?? {}));
       failures.push(
         missing
           ? `${specifier} imports '${missing}', which package.json does not declare: add it to peerDependencies (optional in peerDependenciesMeta if only this subpath needs it).`
@@ -139,7 +133,7 @@ try {
   for (const resolution of ['Bundler', 'NodeNext'] as const) {
     const { errors, exports } = typedExports(consumer, specifiers, resolution);
     for (const message of new Set(errors)) {
-      const missing = undeclared(message, manifest);
+      const missing = undeclaredPackage(message, Object.keys(manifest.peerDependencies ?? {}));
       if (missing) {
         failures.push(`types (moduleResolution ${resolution}) reference '${missing}', which package.json does not declare: add it to peerDependencies.`);
         continue;
