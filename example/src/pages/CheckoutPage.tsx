@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { loadStripe } from '@stripe/stripe-js';
+// `pure`: Stripe.js loads when checkout opens, not on every dashboard page that imports this file.
+import { loadStripe } from '@stripe/stripe-js/pure';
 import { Elements, PaymentElement } from '@stripe/react-stripe-js';
 import { publishableKey } from '../config';
 import { Page } from '../layout/Page';
