@@ -4,10 +4,13 @@ import { STRIPE_SCRIPT_URLS } from '../src/sandbox/protocol';
 import type { BenchMarks } from './pages/markLoaderStart';
 
 export type Variant = 'quickstart' | 'embedkit';
+/** The React build the page was bundled with (bench/pages/vite.config.ts writes one per mode). */
+export type PageBuild = 'development' | 'production';
 
 export interface OpenPageOptions {
   origin: string;
   variant: Variant;
+  build: PageBuild;
   /** The Connect.js stand-in, served in place of Stripe's script. */
   connectScript: string;
   scriptLatencyMs: number;
@@ -97,7 +100,7 @@ export async function openComparisonPage(browser: Browser, options: OpenPageOpti
   page.on('requestfinished', track(-1));
   page.on('requestfailed', track(-1));
 
-  await page.goto(`${options.origin}/${options.variant}.html`);
+  await page.goto(`${options.origin}/${options.build}/${options.variant}.html`);
   await page.waitForFunction(() => (window.__benchMarks?.loaderStarts ?? 0) >= 3, undefined, { timeout: 20_000, polling: 50 });
 
   return {

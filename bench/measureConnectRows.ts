@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { createSandbox } from '../src/sandbox/createSandbox';
 import { readStandinScript } from '../src/sandbox/standinScripts';
 import type { BenchRow } from './BenchRow';
-import { type Variant, openComparisonPage } from './connectPage';
+import { type PageBuild, type Variant, openComparisonPage } from './connectPage';
 import { launchChromium } from './launchChromium';
 import { median } from './median';
 import { servePages } from './servePages';
@@ -31,6 +31,7 @@ const TIMED_REFRESH_WINDOW_S = 900;
 /** Simulated hours run side by side, one sandbox each (its clock is global); timed loads never do. */
 const HOUR_LANES = 2;
 const VARIANTS: Variant[] = ['quickstart', 'embedkit'];
+const BUILDS: PageBuild[] = ['development', 'production'];
 
 interface Samples {
   scriptStartMs: number[];
@@ -70,13 +71,13 @@ async function startWorld(pagesDir: string) {
 }
 type World = Awaited<ReturnType<typeof startWorld>>;
 
-/** Rows 1–2: one StrictMode page load with the injected latencies. */
-async function measureLoad(browser: Browser, world: World, variant: Variant, samples: Samples) {
+/** Rows 1–2: one StrictMode page load with the injected latencies (row 1 reads the development build's). */
+async function measureLoad(browser: Browser, world: World, pageBuild: PageBuild, variant: Variant, samples: Samples) {
   const { sandbox, server, connectScript } = world;
   server.setEndpointLatency(LATENCY.endpointMs);
   sandbox.reset();
   sandbox.control.latency(LATENCY.claimMs, CLAIM_ROUTE);
-  const load = await openComparisonPage(browser, { origin: server.origin, variant, connectScript, scriptLatencyMs: LATENCY.scriptMs });
+  const load = await openComparisonPage(browser, { origin: server.origin, build: pageBuild, variant, connectScript, scriptLatencyMs: LATENCY.scriptMs });
   try {
     // Long enough for a second instance's eager fetch (endpoint 300 ms) to reach the sandbox.
     await load.settle(500);
@@ -97,7 +98,7 @@ async function measureHour(browser: Browser, world: World, variant: Variant, sam
   server.setEndpointLatency(LATENCY.endpointMs);
   sandbox.reset();
   sandbox.control.lifetime(SHORT_LIFETIME_S);
-  const page = await openComparisonPage(browser, { origin: server.origin, variant, connectScript, scriptLatencyMs: 0, fakeClock: true });
+  const page = await openComparisonPage(browser, { origin: server.origin, build: 'development', variant, connectScript, scriptLatencyMs: 0, fakeClock: true });
   try {
     await page.settle();
     let timedRefreshes = 0;
@@ -124,23 +125,26 @@ async function measureHour(browser: Browser, world: World, variant: Variant, sam
  */
 export async function measureConnectRows({ runs }: { runs: number }): Promise<BenchRow[]> {
   const pagesDir = fileURLToPath(new URL('./.tmp/pages', import.meta.url));
-  await build({ configFile: fileURLToPath(new URL('./pages/vite.config.ts', import.meta.url)) });
+  for (const mode of BUILDS) await build({ configFile: fileURLToPath(new URL('./pages/vite.config.ts', import.meta.url)), mode });
   const order = (run: number) => (run % 2 === 0 ? VARIANTS : [...VARIANTS].reverse());
-  const samples: Record<Variant, Samples> = {
-    quickstart: { scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [] },
-    embedkit: { scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [] },
+  const empty = (): Samples => ({ scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [] });
+  const all: Record<PageBuild, Record<Variant, Samples>> = {
+    development: { quickstart: empty(), embedkit: empty() },
+    production: { quickstart: empty(), embedkit: empty() },
   };
   const browser = await launchChromium();
   const worlds: World[] = [];
   try {
     for (let lane = 0; lane < HOUR_LANES; lane++) worlds.push(await startWorld(pagesDir));
     for (let run = 0; run < runs; run++) {
-      for (const variant of order(run)) await measureLoad(browser, worlds[0]!, variant, samples[variant]);
+      for (const pageBuild of BUILDS) {
+        for (const variant of order(run)) await measureLoad(browser, worlds[0]!, pageBuild, variant, all[pageBuild][variant]);
+      }
     }
     const hours = Array.from({ length: runs }, (_, run) => order(run)).flat();
     await Promise.all(
       worlds.map(async (world) => {
-        for (let variant = hours.shift(); variant; variant = hours.shift()) await measureHour(browser, world, variant, samples[variant]);
+        for (let variant = hours.shift(); variant; variant = hours.shift()) await measureHour(browser, world, variant, all.development[variant]);
       }),
     );
   } finally {
@@ -149,21 +153,25 @@ export async function measureConnectRows({ runs }: { runs: number }): Promise<Be
   }
 
   const ideal = Math.max(LATENCY.scriptMs, LATENCY.endpointMs) + LATENCY.claimMs;
-  const med = (variant: Variant, key: keyof Samples) => median(samples[variant][key]);
-  const row = (n: number, metric: string, unit: string, key: keyof Samples, note: string): BenchRow => ({
-    row: n, metric, unit, embedkit: med('embedkit', key), baselineName: 'Stripe quickstart', baseline: med('quickstart', key), runs, note,
+  const med = (variant: Variant, key: keyof Samples, pageBuild: PageBuild = 'development') => median(all[pageBuild][variant][key]);
+  const row = (n: number, metric: string, unit: string, key: keyof Samples, note: string, pageBuild?: PageBuild): BenchRow => ({
+    row: n, metric, unit, embedkit: med('embedkit', key, pageBuild), baselineName: 'Stripe quickstart', baseline: med('quickstart', key, pageBuild), runs, note,
   });
-  return [
-    row(1, 'AccountSessions per page load (StrictMode, 3 components)', '', 'sessionsPerLoad', 'React development build, where StrictMode double-mounts; counted by the sandbox.'),
+  const loaderStartRows = (pageBuild: PageBuild): BenchRow[] => [
     {
-      row: 2, metric: 'navigation → first onLoaderStart vs ideal', unit: 'ms', embedkit: med('embedkit', 'firstLoaderStartMs'),
+      row: 2, metric: `navigation → first onLoaderStart vs ideal (${pageBuild} build)`, unit: 'ms', embedkit: med('embedkit', 'firstLoaderStartMs', pageBuild),
       baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs,
       note:
         `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
-        `The ideal ignores the page's own boot: its JavaScript starts at ${med('embedkit', 'scriptStartMs').toFixed(0)} ms (embedkit page) / ` +
-        `${med('quickstart', 'scriptStartMs').toFixed(0)} ms (quickstart page), development build.`,
+        `The ideal ignores the page's own boot: its JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +
+        `${med('quickstart', 'scriptStartMs', pageBuild).toFixed(0)} ms (quickstart page).`,
     },
-    row(2, 'navigation → first onLoaderStart vs quickstart', 'ms', 'firstLoaderStartMs', 'same page loads as the row above.'),
+    row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', 'same page loads as the row above.', pageBuild),
+  ];
+  return [
+    row(1, 'AccountSessions per page load (StrictMode, 3 components)', '', 'sessionsPerLoad', 'React development build, where StrictMode double-mounts; counted by the sandbox.'),
+    ...loaderStartRows('development'),
+    ...loaderStartRows('production'),
     row(3, "Connect.js refresh call's wait for a secret", 'ms', 'refreshWaitMs',
       `warm secret (embedkit) vs fetch on demand (quickstart); median of each run's refreshes in the first ${TIMED_REFRESH_WINDOW_S / 60} simulated minutes (endpoint ${LATENCY.endpointMs} ms), real clock; lifetime ${SHORT_LIFETIME_S} s; ${HOUR_LANES} simulations at a time.`),
     row(4, 'AccountSessions created per mounted page per simulated hour', '', 'sessionsPerHour',

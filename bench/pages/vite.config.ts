@@ -5,21 +5,22 @@ import { defineConfig } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The two comparison pages, built once per bench run. Development mode on purpose: StrictMode's
- * double mount (row 1) only happens in React's development build, and both pages get the same
- * build. `embedkit` resolves to the source, as a user's bundler would see the package.
+ * The two comparison pages, built once per bench run in each mode (`vite build --mode …`):
+ * development, because StrictMode's double mount (row 1) only happens in React's development
+ * build, and production, which is what users ship. `embedkit` resolves to the source, as a user's
+ * bundler would see the package. Relative asset URLs let both builds sit under one server.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: here('.'),
-  mode: 'development',
+  base: './',
   logLevel: 'warn',
   plugins: [react()],
   resolve: { alias: { embedkit: here('../../src/index.ts') } },
-  define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+  define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'production' ? 'production' : 'development') },
   build: {
-    outDir: here('../.tmp/pages'),
+    outDir: here(`../.tmp/pages/${mode}`),
     emptyOutDir: true,
-    minify: false,
+    minify: mode === 'production',
     rolldownOptions: { input: { quickstart: here('quickstart.html'), embedkit: here('embedkit.html') } },
   },
-});
+}));
