@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
+import type { ServerResponse } from 'node:http';
+import type { Connect, Plugin } from 'vite';
 import { toNodeHandler, type NodeHandler } from 'embedkit/server';
 import type { WebHandler } from './createExampleApi';
 
@@ -16,8 +16,6 @@ export interface ExampleBackendOptions {
   contentSecurityPolicy: (mode: 'serve' | 'preview') => string;
 }
 
-type Middlewares = { use(handler: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void): unknown };
-
 /**
  * The example's backend as a Vite plugin: the same routes under `vite` (dev) and `vite preview`
  * (the built app the e2e suite runs), so the demo needs no second server process. List it before
@@ -25,19 +23,22 @@ type Middlewares = { use(handler: (req: IncomingMessage, res: ServerResponse, ne
  * header is on every response.
  */
 export function exampleBackend(options: ExampleBackendOptions): Plugin {
-  const mount = (middlewares: Middlewares, mode: 'serve' | 'preview') => {
+  const mount = (middlewares: Connect.Server, mode: 'serve' | 'preview') => {
     let routes: Promise<Map<string, NodeHandler>> | undefined;
     middlewares.use((req, res, next) => {
       res.setHeader('Content-Security-Policy', options.contentSecurityPolicy(mode));
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (!path.startsWith('/api/')) return next();
-      routes ??= Promise.resolve(options.createApi()).then(
-        (api) => new Map(Object.entries(api).map(([route, handler]) => [route, toNodeHandler(handler)])),
-      );
-      // A failed start (e.g. the sandbox not up yet) is retried on the next request, not cached.
-      routes.catch(() => {
-        routes = undefined;
-      });
+      if (!routes) {
+        const starting = Promise.resolve()
+          .then(options.createApi)
+          .then((api) => new Map(Object.entries(api).map(([route, handler]) => [route, toNodeHandler(handler)])));
+        // A failed start (e.g. Stripe unreachable) is retried on the next request, not cached.
+        starting.catch(() => {
+          if (routes === starting) routes = undefined;
+        });
+        routes = starting;
+      }
       routes.then(
         (table) => {
           const handler = table.get(path);

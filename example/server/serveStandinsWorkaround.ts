@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import { SCRIPT_ROUTES } from 'embedkit/sandbox';
 
 export interface StandinsWorkaroundOptions {
@@ -21,7 +21,7 @@ const NAMES = Object.keys(SCRIPT_ROUTES);
  * same scripts, with the same `window.__EMBEDKIT_SANDBOX__` preamble, ahead of the plugin.
  */
 export function serveStandinsWorkaround({ browserDir, sandboxUrl, scriptsPath = '/__embedkit/sandbox/' }: StandinsWorkaroundOptions): Plugin {
-  const mount = (middlewares: { use: (handler: import('vite').Connect.NextHandleFunction) => unknown }) =>
+  const mount = (middlewares: Connect.Server) =>
     middlewares.use((req, res, next) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const name = path.startsWith(scriptsPath) ? path.slice(scriptsPath.length).replace(/\.js$/, '') : '';
@@ -35,7 +35,11 @@ export function serveStandinsWorkaround({ browserDir, sandboxUrl, scriptsPath = 
     });
   return {
     name: 'embedkit-example:standins-workaround',
-    configureServer: (server) => void mount(server.middlewares),
-    configurePreviewServer: (server) => void mount(server.middlewares),
+    configureServer: (server) => {
+      mount(server.middlewares);
+    },
+    configurePreviewServer: (server) => {
+      mount(server.middlewares);
+    },
   };
 }
