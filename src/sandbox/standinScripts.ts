@@ -1,23 +1,29 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SCRIPT_ROUTES } from './protocol';
 
 export type StandinName = keyof typeof SCRIPT_ROUTES;
 
+// Paths are joined by hand, not written as `new URL('./…', import.meta.url)`: Vite's library
+// build rewrites that pattern into an asset glob, which leaves dist/ looking in the wrong place.
+const here = dirname(fileURLToPath(import.meta.url));
+
 // Built stand-ins live beside this module in dist/ (dist/sandbox/browser/*.js). When running from
 // source (tests, tsx), they are read from the build output instead.
 const candidates = (name: StandinName) => [
-  new URL(`./browser/${name}.js`, import.meta.url),
-  new URL(`../../dist/sandbox/browser/${name}.js`, import.meta.url),
+  join(here, 'browser', `${name}.js`),
+  join(here, '..', '..', 'dist', 'sandbox', 'browser', `${name}.js`),
 ];
 
 /**
  * The stand-in script for `name`, with the sandbox's API base baked in so the browser code knows
- * where to claim secrets. Owned by the sandbox browser part.
+ * where to claim secrets.
  */
 export async function readStandinScript(name: StandinName, apiBase: string): Promise<string> {
-  for (const url of candidates(name)) {
+  for (const path of candidates(name)) {
     try {
-      const body = await readFile(url, 'utf8');
+      const body = await readFile(path, 'utf8');
       return `window.__EMBEDKIT_SANDBOX__=${JSON.stringify({ apiBase })};\n${body}`;
     } catch {
       // try the next location
