@@ -7,7 +7,18 @@ import { servers, urlOf } from './ports';
 test.use({ baseURL: urlOf(servers.dev.port), sandboxUrl: urlOf(servers.dev.sandboxPort) });
 
 test('one AccountSession per page load, however many components', async ({ page, sandbox }) => {
+  // Proof that StrictMode's double mount is really happening here: the example's own plain
+  // fetch of /api/me (an effect with an AbortController) runs twice, the first one aborted.
+  const signIns: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/me') signIns.push('sent');
+  });
+  page.on('requestfailed', (request) => {
+    if (new URL(request.url()).pathname === '/api/me') signIns.push('aborted');
+  });
+
   await openDashboard(page, 'payouts');
+  expect(signIns.sort()).toEqual(['aborted', 'sent', 'sent']);
   await bannerRendered(page);
   await expect(connectComponent(page, 'Balances')).toContainText('Available');
   await expect(connectComponent(page, 'Payouts')).toContainText('Payouts');
