@@ -56,6 +56,7 @@ export function claimSecret(store: SandboxStore, secret: unknown): ClaimResponse
       return {
         kind: record.kind,
         token,
+        now,
         expires_at: record.expiresAt,
         account: record.object.account,
         components: record.object.components as unknown as ClaimComponents,
@@ -68,6 +69,7 @@ export function claimSecret(store: SandboxStore, secret: unknown): ClaimResponse
       return {
         kind: record.kind,
         token,
+        now,
         expires_at: record.expiresAt,
         customer: record.customer,
         components: record.object.components as unknown as ClaimComponents,
@@ -77,6 +79,7 @@ export function claimSecret(store: SandboxStore, secret: unknown): ClaimResponse
       return {
         kind: record.kind,
         token,
+        now,
         expires_at: null,
         permissions: record.object.permissions,
         filters: { ...record.object.filters },

@@ -101,6 +101,8 @@ export interface ClaimResponse {
   token: string;
   /** Unix seconds; null for FC sessions (Stripe gives them no expires_at). */
   expires_at: number | null;
+  /** The sandbox's time at the claim (unix seconds), so stand-ins time refreshes on the test clock. */
+  now: number;
   account?: string;
   customer?: string;
   /** AccountSession: the enabled components and their features, as created. */
