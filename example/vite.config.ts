@@ -8,7 +8,6 @@ import { contentSecurityPolicy } from './server/contentSecurityPolicy.js';
 import { createExampleApi } from './server/createExampleApi.js';
 import { exampleBackend } from './server/exampleBackend.js';
 import { loadDemoUser } from './server/loadDemoUser.js';
-import { serveStandinsWorkaround } from './server/serveStandinsWorkaround.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const fromRepo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -64,7 +63,6 @@ export default defineConfig(({ mode }) => {
           return createExampleApi({ stripe, currentUser: () => user });
         },
       }),
-      serveStandinsWorkaround({ browserDir: fromRepo('dist/sandbox/browser'), sandboxUrl }),
       sandbox,
     ],
     build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
