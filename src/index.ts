@@ -1,11 +1,11 @@
 // The public API of `embedkit`, listed by name.
 
 // Connect embedded components (AccountSession)
-export { ConnectProvider, type ConnectProviderProps, type ConnectErrorEvent } from './react/ConnectProvider';
-export { useConnect, type ConnectState } from './react/useConnect';
-export { useAccountSession, type UseAccountSessionOptions, type UseAccountSessionResult } from './react/useAccountSession';
-export type { SessionErrorProps } from './react/SessionErrorNotice';
-export * from './react/connectComponents';
+export { ConnectProvider, type ConnectProviderProps, type ConnectErrorEvent } from './react/ConnectProvider.js';
+export { useConnect, type ConnectState } from './react/useConnect.js';
+export { useAccountSession, type UseAccountSessionOptions, type UseAccountSessionResult } from './react/useAccountSession.js';
+export type { SessionErrorProps } from './react/SessionErrorNotice.js';
+export * from './react/connectComponents.js';
 
 // Financial Connections (bank linking)
 export {
@@ -14,24 +14,24 @@ export {
   type UseFinancialConnectionsResult,
   type FinancialConnectionsMode,
   type FinancialConnectionsResult,
-} from './react/useFinancialConnections';
+} from './react/useFinancialConnections.js';
 
 // CustomerSession: saved cards in the Payment Element, pricing table, buy button
-export { useCustomerSession, type UseCustomerSessionOptions, type UseCustomerSessionResult } from './react/useCustomerSession';
-export { PricingTable, type PricingTableProps } from './react/PricingTable';
-export { BuyButton, type BuyButtonProps } from './react/BuyButton';
-export type { StripeEmbedProps, CustomerSessionInput } from './react/StripeEmbedElement';
+export { useCustomerSession, type UseCustomerSessionOptions, type UseCustomerSessionResult } from './react/useCustomerSession.js';
+export { PricingTable, type PricingTableProps } from './react/PricingTable.js';
+export { BuyButton, type BuyButtonProps } from './react/BuyButton.js';
+export type { StripeEmbedProps, CustomerSessionInput } from './react/StripeEmbedElement.js';
 
 // TanStack Query: what embedkit keeps in the cache (redacted) and how its queries are marked
-export { EMBEDKIT_QUERY_META, type CachedSession } from './react/mirrorToQueryCache';
+export { EMBEDKIT_QUERY_META, type CachedSession } from './react/mirrorToQueryCache.js';
 
 // The framework-agnostic core, for use without React
-export { EmbedkitError, type EmbedkitErrorDetails } from './core/EmbedkitError';
-export { ClientSecret } from './core/ClientSecret';
-export { redactSecret } from './core/redact';
-export { requestSecret, type RequestSecretOptions } from './core/requestSecret';
-export { AccountSessionSource, type AccountSessionSourceOptions, type WarmOptions } from './core/AccountSessionSource';
-export { CustomerSessionSource, type CustomerSessionSourceOptions, type CustomerSessionState } from './core/CustomerSessionSource';
+export { EmbedkitError, type EmbedkitErrorDetails } from './core/EmbedkitError.js';
+export { ClientSecret } from './core/ClientSecret.js';
+export { redactSecret } from './core/redact.js';
+export { requestSecret, type RequestSecretOptions } from './core/requestSecret.js';
+export { AccountSessionSource, type AccountSessionSourceOptions, type WarmOptions } from './core/AccountSessionSource.js';
+export { CustomerSessionSource, type CustomerSessionSourceOptions, type CustomerSessionState } from './core/CustomerSessionSource.js';
 export type {
   SessionKind,
   FetchSecret,
@@ -43,4 +43,4 @@ export type {
   RetryOptions,
   SessionState,
   EmbedkitErrorCode,
-} from './core/types';
+} from './core/types.js';

@@ -19,9 +19,7 @@ const gates: { name: string; command: string; args: string[] }[] = [
     name: 'attw --pack (esm-only)',
     command: bin('attw'),
     // ESM-only package: CommonJS `require` and node10 resolution are out of scope by design.
-    // internal-resolution-error is the NodeNext gap that packSmoke reports as a warning (the
-    // declarations keep extensionless relative imports); every other rule is enforced.
-    args: ['--pack', '--profile', 'esm-only', '--ignore-rules', 'internal-resolution-error', '--no-emoji', '--no-color'],
+    args: ['--pack', '--profile', 'esm-only', '--no-emoji', '--no-color'],
   },
   { name: 'size-limit', command: bin('size-limit'), args: [] },
   { name: "'use client' placement", command: bin('tsx'), args: ['scripts/gates/checkUseClient.ts'] },

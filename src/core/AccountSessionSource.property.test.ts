@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AccountSessionSource } from './AccountSessionSource';
-import { CLOCK_SKEW_MS } from './parseSecretAnswer';
-import { createManualClock } from './testing/manualClock';
-import { createManualVisibility } from './testing/manualVisibility';
-import { createSecretEndpoint } from './testing/createSecretEndpoint';
-import type { FetchSecretContext } from './types';
+import { AccountSessionSource } from './AccountSessionSource.js';
+import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
+import { createManualClock } from './testing/manualClock.js';
+import { createManualVisibility } from './testing/manualVisibility.js';
+import { createSecretEndpoint } from './testing/createSecretEndpoint.js';
+import type { FetchSecretContext } from './types.js';
 
 type Step = { type: 'advance'; seconds: number } | { type: 'fetch' } | { type: 'visible'; visible: boolean } | { type: 'subscribed'; subscribed: boolean };
 

@@ -1,11 +1,11 @@
 import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AccountSessionSource, type AccountSessionSourceOptions } from './AccountSessionSource';
-import { EmbedkitError } from './EmbedkitError';
-import { createManualClock, type ManualClock } from './testing/manualClock';
-import { createManualVisibility, type ManualVisibility } from './testing/manualVisibility';
-import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecretEndpoint';
-import type { SessionState } from './types';
+import { AccountSessionSource, type AccountSessionSourceOptions } from './AccountSessionSource.js';
+import { EmbedkitError } from './EmbedkitError.js';
+import { createManualClock, type ManualClock } from './testing/manualClock.js';
+import { createManualVisibility, type ManualVisibility } from './testing/manualVisibility.js';
+import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecretEndpoint.js';
+import type { SessionState } from './types.js';
 
 const SECOND = 1000;
 let clock: ManualClock;

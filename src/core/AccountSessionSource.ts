@@ -1,10 +1,10 @@
-import { checkSeconds } from './checkSeconds';
-import type { ClientSecret } from './ClientSecret';
-import { EmbedkitError } from './EmbedkitError';
-import { documentVisibility } from './documentVisibility';
-import { CLOCK_SKEW_MS } from './parseSecretAnswer';
-import { SessionSource, type SessionSourceOptions } from './SessionSource';
-import type { Visibility } from './types';
+import { checkSeconds } from './checkSeconds.js';
+import type { ClientSecret } from './ClientSecret.js';
+import { EmbedkitError } from './EmbedkitError.js';
+import { documentVisibility } from './documentVisibility.js';
+import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
+import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
+import type { Visibility } from './types.js';
 
 export interface WarmOptions {
   /** Fetch the warm secret this many seconds before the handed secret's `expires_at`. Default 60. */

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ClientSecret } from './ClientSecret';
-import { redactSecret } from './redact';
+import { ClientSecret } from './ClientSecret.js';
+import { redactSecret } from './redact.js';
 
 const MARK = 'TOPSECRET7f3a9c';
 

@@ -1,5 +1,5 @@
-import { redactSecret } from './redact';
-import type { SessionKind } from './types';
+import { redactSecret } from './redact.js';
+import type { SessionKind } from './types.js';
 
 /**
  * Raw values live here, not on the instance, so nothing that walks an object's properties

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CustomerSessionSource } from './CustomerSessionSource';
-import { EmbedkitError } from './EmbedkitError';
-import { createManualClock } from './testing/manualClock';
-import { createSecretEndpoint } from './testing/createSecretEndpoint';
+import { CustomerSessionSource } from './CustomerSessionSource.js';
+import { EmbedkitError } from './EmbedkitError.js';
+import { createManualClock } from './testing/manualClock.js';
+import { createSecretEndpoint } from './testing/createSecretEndpoint.js';
 
 type Step = { type: 'advance'; seconds: number } | { type: 'fail'; count: number; status: number } | { type: 'refresh' } | { type: 'subscribed'; subscribed: boolean };
 

@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CustomerSessionSource, type CustomerSessionSourceOptions, type CustomerSessionState } from './CustomerSessionSource';
-import { EmbedkitError } from './EmbedkitError';
-import { createManualClock, type ManualClock } from './testing/manualClock';
-import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecretEndpoint';
+import { CustomerSessionSource, type CustomerSessionSourceOptions, type CustomerSessionState } from './CustomerSessionSource.js';
+import { EmbedkitError } from './EmbedkitError.js';
+import { createManualClock, type ManualClock } from './testing/manualClock.js';
+import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecretEndpoint.js';
 
 const SECOND = 1000;
 let clock: ManualClock;

@@ -1,10 +1,10 @@
-import { backoffDelay } from './backoffDelay';
-import { checkSeconds } from './checkSeconds';
-import type { ClientSecret } from './ClientSecret';
-import type { EmbedkitError } from './EmbedkitError';
-import { refreshDelay } from './refreshDelay';
-import { SessionSource, type SessionSourceOptions } from './SessionSource';
-import type { SessionState } from './types';
+import { backoffDelay } from './backoffDelay.js';
+import { checkSeconds } from './checkSeconds.js';
+import type { ClientSecret } from './ClientSecret.js';
+import type { EmbedkitError } from './EmbedkitError.js';
+import { refreshDelay } from './refreshDelay.js';
+import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
+import type { SessionState } from './types.js';
 
 export interface CustomerSessionSourceOptions extends SessionSourceOptions {
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */

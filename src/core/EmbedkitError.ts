@@ -1,4 +1,4 @@
-import type { EmbedkitErrorCode, SessionKind } from './types';
+import type { EmbedkitErrorCode, SessionKind } from './types.js';
 
 export interface EmbedkitErrorDetails {
   code: EmbedkitErrorCode;

@@ -1,9 +1,9 @@
-import { checkFetchSecret } from './checkFetchSecret';
-import type { ClientSecret } from './ClientSecret';
-import { realClock } from './realClock';
-import { requestSecret } from './requestSecret';
-import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer';
-import type { Clock, FetchSecret, RetryOptions, SessionKind, SessionState } from './types';
+import { checkFetchSecret } from './checkFetchSecret.js';
+import type { ClientSecret } from './ClientSecret.js';
+import { realClock } from './realClock.js';
+import { requestSecret } from './requestSecret.js';
+import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer.js';
+import type { Clock, FetchSecret, RetryOptions, SessionKind, SessionState } from './types.js';
 
 /** Options every session source takes. */
 export interface SessionSourceOptions {

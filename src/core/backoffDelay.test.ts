@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, resolveRetryOptions } from './backoffDelay';
+import { backoffDelay, resolveRetryOptions } from './backoffDelay.js';
 
 describe('backoffDelay', () => {
   it('doubles from the base and stays within [half, whole) of each step', () => {

@@ -1,4 +1,4 @@
-import type { RetryOptions } from './types';
+import type { RetryOptions } from './types.js';
 
 /** The retry policy with every default filled in. */
 export type ResolvedRetryOptions = Required<RetryOptions>;

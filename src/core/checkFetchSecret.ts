@@ -1,6 +1,6 @@
-import { EmbedkitError } from './EmbedkitError';
-import { SESSION_KINDS } from './sessionKinds';
-import type { FetchSecret, FetchSecretContext, SecretAnswer, SecretRequest, SessionKind } from './types';
+import { EmbedkitError } from './EmbedkitError.js';
+import { SESSION_KINDS } from './sessionKinds.js';
+import type { FetchSecret, FetchSecretContext, SecretAnswer, SecretRequest, SessionKind } from './types.js';
 
 /**
  * `fetchSecret` as a function or a request description, or an `invalid_options` error naming the

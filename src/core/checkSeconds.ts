@@ -1,4 +1,4 @@
-import { EmbedkitError } from './EmbedkitError';
+import { EmbedkitError } from './EmbedkitError.js';
 
 /** `value` if it is a finite number of seconds ≥ 0 (or undefined), else an `invalid_options` error naming the option. */
 export function checkSeconds(option: string, value: number | undefined): number | undefined {

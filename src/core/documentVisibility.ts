@@ -1,4 +1,4 @@
-import type { Visibility } from './types';
+import type { Visibility } from './types.js';
 
 /**
  * The page's visibility from `document.visibilityState`. Without a `document` (server rendering,

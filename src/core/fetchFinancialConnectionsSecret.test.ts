@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fetchFinancialConnectionsSecret } from './fetchFinancialConnectionsSecret';
-import { createManualClock } from './testing/manualClock';
-import { createSecretEndpoint } from './testing/createSecretEndpoint';
+import { fetchFinancialConnectionsSecret } from './fetchFinancialConnectionsSecret.js';
+import { createManualClock } from './testing/manualClock.js';
+import { createSecretEndpoint } from './testing/createSecretEndpoint.js';
 
 describe('fetchFinancialConnectionsSecret', () => {
   it('fetches a fresh secret on every call: nothing is cached', async () => {

@@ -1,6 +1,6 @@
-import type { ClientSecret } from './ClientSecret';
-import { requestSecret, type RequestSecretOptions } from './requestSecret';
-import type { FetchSecret } from './types';
+import type { ClientSecret } from './ClientSecret.js';
+import { requestSecret, type RequestSecretOptions } from './requestSecret.js';
+import type { FetchSecret } from './types.js';
 
 /**
  * A fresh Financial Connections session secret, fetched when the user opens the flow. Never cached:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from './parseRetryAfter';
+import { parseRetryAfter } from './parseRetryAfter.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.UTC(2026, 0, 1, 12, 0, 0);

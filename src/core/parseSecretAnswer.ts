@@ -1,7 +1,7 @@
-import { ClientSecret } from './ClientSecret';
-import { EmbedkitError } from './EmbedkitError';
-import { SESSION_KINDS } from './sessionKinds';
-import type { SessionKind } from './types';
+import { ClientSecret } from './ClientSecret.js';
+import { EmbedkitError } from './EmbedkitError.js';
+import { SESSION_KINDS } from './sessionKinds.js';
+import type { SessionKind } from './types.js';
 
 /** How far a secret's `expires_at` may lie in the past before it counts as expired: clock skew. */
 export const CLOCK_SKEW_MS = 30_000;

@@ -1,4 +1,4 @@
-import type { Clock } from './types';
+import type { Clock } from './types.js';
 
 /**
  * Wall-clock time and the global timers. The globals are looked up on every call (not captured at

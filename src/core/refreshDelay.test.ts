@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_REFRESH_DELAY_MS, refreshDelay } from './refreshDelay';
+import { MIN_REFRESH_DELAY_MS, refreshDelay } from './refreshDelay.js';
 
 const now = 1_767_225_600_000;
 const inSeconds = (s: number) => now / 1000 + s;

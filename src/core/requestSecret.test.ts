@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EmbedkitError } from './EmbedkitError';
-import { requestSecret } from './requestSecret';
-import { createManualClock, type ManualClock } from './testing/manualClock';
-import type { FetchSecret } from './types';
+import { EmbedkitError } from './EmbedkitError.js';
+import { requestSecret } from './requestSecret.js';
+import { createManualClock, type ManualClock } from './testing/manualClock.js';
+import type { FetchSecret } from './types.js';
 
 /** Recognisable so every assertion can look for it anywhere. */
 const SECRET = 'accs_secret_TOPSECRET7f3a9c';

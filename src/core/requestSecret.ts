@@ -1,13 +1,13 @@
-import { backoffDelay, resolveRetryOptions } from './backoffDelay';
-import { checkFetchSecret } from './checkFetchSecret';
-import type { ClientSecret } from './ClientSecret';
-import { EmbedkitError } from './EmbedkitError';
-import { parseRetryAfter } from './parseRetryAfter';
-import { parseSecretAnswer } from './parseSecretAnswer';
-import { realClock } from './realClock';
-import { SESSION_KINDS } from './sessionKinds';
-import { sleep } from './sleep';
-import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types';
+import { backoffDelay, resolveRetryOptions } from './backoffDelay.js';
+import { checkFetchSecret } from './checkFetchSecret.js';
+import type { ClientSecret } from './ClientSecret.js';
+import { EmbedkitError } from './EmbedkitError.js';
+import { parseRetryAfter } from './parseRetryAfter.js';
+import { parseSecretAnswer } from './parseSecretAnswer.js';
+import { realClock } from './realClock.js';
+import { SESSION_KINDS } from './sessionKinds.js';
+import { sleep } from './sleep.js';
+import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types.js';
 
 export interface RequestSecretOptions {
   /** Aborting it stops the request and any backoff wait with an `aborted` error. */

@@ -1,4 +1,4 @@
-import type { SessionKind } from './types';
+import type { SessionKind } from './types.js';
 
 interface SessionKindInfo {
   /** How messages name the session, as Stripe's docs do. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EmbedkitError } from './EmbedkitError';
-import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer';
-import type { SessionState } from './types';
+import { EmbedkitError } from './EmbedkitError.js';
+import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer.js';
+import type { SessionState } from './types.js';
 
 const handed = { expiresAt: 1_767_227_400, redacted: 'accs_secret_…[redacted]' };
 const failure = new EmbedkitError('down', { code: 'http', status: 500 });

@@ -1,5 +1,5 @@
-import type { EmbedkitError } from './EmbedkitError';
-import type { SessionState } from './types';
+import type { EmbedkitError } from './EmbedkitError.js';
+import type { SessionState } from './types.js';
 
 /** What happens to a session; the sources dispatch these, the reducer decides the next state. */
 export type SessionAction =

@@ -1,4 +1,4 @@
-import type { Clock } from './types';
+import type { Clock } from './types.js';
 
 /** Waits `ms` on `clock`; resolves early (never rejects) when `signal` aborts, so callers check it. */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ClientSecret } from './ClientSecret';
-import type { CustomerSessionState } from './CustomerSessionSource';
-import type { EmbedkitError } from './EmbedkitError';
-import type { FetchSecret, SessionState } from './types';
+import type { ClientSecret } from './ClientSecret.js';
+import type { CustomerSessionState } from './CustomerSessionSource.js';
+import type { EmbedkitError } from './EmbedkitError.js';
+import type { FetchSecret, SessionState } from './types.js';
 
 describe('SessionState', () => {
   it('narrows by status', () => {

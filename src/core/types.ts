@@ -86,4 +86,4 @@ export type SessionState =
   | { status: 'idle'; isFetching: boolean; error: null; expiresAt: null; fetchCount: number; redacted: null }
   | { status: 'pending'; isFetching: boolean; error: null; expiresAt: null; fetchCount: number; redacted: null }
   | { status: 'success'; isFetching: boolean; error: null; expiresAt: number | null; fetchCount: number; redacted: string }
-  | { status: 'error'; isFetching: boolean; error: import('./EmbedkitError').EmbedkitError; expiresAt: number | null; fetchCount: number; redacted: string | null };
+  | { status: 'error'; isFetching: boolean; error: import('./EmbedkitError.js').EmbedkitError; expiresAt: number | null; fetchCount: number; redacted: string | null };

@@ -1,4 +1,4 @@
-import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement';
+import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement.js';
 
 export interface BuyButtonProps extends StripeEmbedProps {
   /** `buy_btn_…` from the Dashboard. */

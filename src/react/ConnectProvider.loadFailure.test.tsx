@@ -4,8 +4,8 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectProvider } from './ConnectProvider';
-import { secretFunction } from './__tests__/secretFor';
+import { ConnectProvider } from './ConnectProvider.js';
+import { secretFunction } from './__tests__/secretFor.js';
 
 afterEach(cleanup);
 

@@ -3,10 +3,10 @@ import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectProvider } from './ConnectProvider';
-import { useConnect } from './useConnect';
-import { installFakeConnect, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect';
-import { secretFunction } from './__tests__/secretFor';
+import { ConnectProvider } from './ConnectProvider.js';
+import { useConnect } from './useConnect.js';
+import { installFakeConnect, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
+import { secretFunction } from './__tests__/secretFor.js';
 
 let fake: FakeConnect;
 beforeEach(() => {

@@ -9,19 +9,19 @@ import {
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
-import type { WarmOptions } from '../core/AccountSessionSource';
-import type { EmbedkitError } from '../core/EmbedkitError';
-import type { FetchSecret, RetryOptions } from '../core/types';
-import { ConnectContext, type ConnectState } from './ConnectContext';
-import { deepEqual } from './deepEqual';
-import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice';
-import { shortHash } from './shortHash';
-import { useAccountSessionSource } from './useAccountSessionSource';
-import { useConnectLoadState } from './useConnectLoadState';
-import { useLatest } from './useLatest';
-import { useQueryClientOrOwn } from './useQueryClientOrOwn';
-import { useSharedResource } from './useSharedResource';
-import { wrapConnectInstance } from './wrapConnectInstance';
+import type { WarmOptions } from '../core/AccountSessionSource.js';
+import type { EmbedkitError } from '../core/EmbedkitError.js';
+import type { FetchSecret, RetryOptions } from '../core/types.js';
+import { ConnectContext, type ConnectState } from './ConnectContext.js';
+import { deepEqual } from './deepEqual.js';
+import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice.js';
+import { shortHash } from './shortHash.js';
+import { useAccountSessionSource } from './useAccountSessionSource.js';
+import { useConnectLoadState } from './useConnectLoadState.js';
+import { useLatest } from './useLatest.js';
+import { useQueryClientOrOwn } from './useQueryClientOrOwn.js';
+import { useSharedResource } from './useSharedResource.js';
+import { wrapConnectInstance } from './wrapConnectInstance.js';
 
 /** Everything that goes wrong under a `<ConnectProvider>`, by where it came from. */
 export type ConnectErrorEvent =

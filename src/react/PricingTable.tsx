@@ -1,4 +1,4 @@
-import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement';
+import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement.js';
 
 export interface PricingTableProps extends StripeEmbedProps {
   /** `prctbl_…` from the Dashboard. */

@@ -1,4 +1,4 @@
-import type { EmbedkitError } from '../core/EmbedkitError';
+import type { EmbedkitError } from '../core/EmbedkitError.js';
 
 /** What an error fallback receives. */
 export interface SessionErrorProps {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
-import type { ClientSecret } from '../core/ClientSecret';
-import { loadEmbedScript } from './loadEmbedScript';
+import type { ClientSecret } from '../core/ClientSecret.js';
+import { loadEmbedScript } from './loadEmbedScript.js';
 
 /** How a pricing table or buy button gets its CustomerSession. */
 export interface CustomerSessionInput {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { connectElementTagNames, loadConnectAndInitialize } from '@stripe/connect-js/pure.js';
 import { describe, expect, it, vi } from 'vitest';
-import { checkConnectVersions } from './checkConnectVersions';
-import { readConnectVersions } from './readConnectVersions';
-import { installFakeConnect } from './__tests__/fakeConnect';
+import { checkConnectVersions } from './checkConnectVersions.js';
+import { readConnectVersions } from './readConnectVersions.js';
+import { installFakeConnect } from './__tests__/fakeConnect.js';
 
 describe('checkConnectVersions', () => {
   it('accepts the installed pair and same-minor later patches', () => {

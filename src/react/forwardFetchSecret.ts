@@ -1,4 +1,4 @@
-import type { FetchSecret } from '../core/types';
+import type { FetchSecret } from '../core/types.js';
 
 /**
  * The `fetchSecret` to hand a long-lived source. A function is wrapped so every request calls the

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { SessionState } from '../core/types';
+import type { SessionState } from '../core/types.js';
 
 /** What embedkit stores in the query cache for one session: display data only, never a secret. */
 export interface CachedSession {

@@ -1,12 +1,12 @@
 import type { BankAccountToken, Stripe } from '@stripe/stripe-js';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { EmbedkitError } from '../core/EmbedkitError';
-import type { ClientSecret } from '../core/ClientSecret';
-import type { ConnectErrorEvent } from './ConnectProvider';
-import { useAccountSession } from './useAccountSession';
-import { useConnect } from './useConnect';
-import { useCustomerSession } from './useCustomerSession';
-import { useFinancialConnections } from './useFinancialConnections';
+import type { EmbedkitError } from '../core/EmbedkitError.js';
+import type { ClientSecret } from '../core/ClientSecret.js';
+import type { ConnectErrorEvent } from './ConnectProvider.js';
+import { useAccountSession } from './useAccountSession.js';
+import { useConnect } from './useConnect.js';
+import { useCustomerSession } from './useCustomerSession.js';
+import { useFinancialConnections } from './useFinancialConnections.js';
 
 describe('results narrow by status', () => {
   it('useAccountSession', () => {

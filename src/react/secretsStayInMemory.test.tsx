@@ -4,12 +4,12 @@ import { cleanup, render, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, dehydrate } from '@tanstack/react-query';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectProvider } from './ConnectProvider';
-import { EMBEDKIT_QUERY_META } from './mirrorToQueryCache';
-import { useCustomerSession } from './useCustomerSession';
-import { useAccountSession } from './useAccountSession';
-import { installFakeConnect } from './__tests__/fakeConnect';
-import { secretFunction } from './__tests__/secretFor';
+import { ConnectProvider } from './ConnectProvider.js';
+import { EMBEDKIT_QUERY_META } from './mirrorToQueryCache.js';
+import { useCustomerSession } from './useCustomerSession.js';
+import { useAccountSession } from './useAccountSession.js';
+import { installFakeConnect } from './__tests__/fakeConnect.js';
+import { secretFunction } from './__tests__/secretFor.js';
 
 const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
 let printed: unknown[][];

@@ -1,4 +1,4 @@
-import type { SessionKind } from '../core/types';
+import type { SessionKind } from '../core/types.js';
 
 /**
  * The query key under which a session's redacted state is cached, e.g.

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 describe('server rendering', () => {
   it('imports and renders every export without touching window or fetching anything', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const embedkit = await import('../index');
+    const embedkit = await import('../index.js');
     const { ConnectProvider, ConnectPayments, ConnectAccountOnboarding, PricingTable, BuyButton, useCustomerSession, useFinancialConnections, useAccountSession } = embedkit;
     const fetchSecret = vi.fn(async () => ({ client_secret: 'accs_secret_ssr', expires_at: 4_000_000_000 }));
 

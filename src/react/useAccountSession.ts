@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountSessionSource } from '../core/AccountSessionSource';
-import type { SessionState } from '../core/types';
-import { useAccountSessionSource, type UseAccountSessionOptions } from './useAccountSessionSource';
+import type { AccountSessionSource } from '../core/AccountSessionSource.js';
+import type { SessionState } from '../core/types.js';
+import { useAccountSessionSource, type UseAccountSessionOptions } from './useAccountSessionSource.js';
 
-export type { UseAccountSessionOptions } from './useAccountSessionSource';
+export type { UseAccountSessionOptions } from './useAccountSessionSource.js';
 
 /**
  * A session's state (narrows by `status`; `isFetching` is separate) plus what to do with it.

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource';
-import { initialSessionState } from '../core/sessionReducer';
-import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types';
-import { forwardFetchSecret } from './forwardFetchSecret';
-import { sessionQueryKey } from './sessionQueryKey';
-import { useLatest } from './useLatest';
-import { useSessionSource } from './useSessionSource';
+import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource.js';
+import { initialSessionState } from '../core/sessionReducer.js';
+import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types.js';
+import { forwardFetchSecret } from './forwardFetchSecret.js';
+import { sessionQueryKey } from './sessionQueryKey.js';
+import { useLatest } from './useLatest.js';
+import { useSessionSource } from './useSessionSource.js';
 
 /** Options of {@link useAccountSession}. */
 export interface UseAccountSessionOptions {

@@ -1,8 +1,8 @@
 import { useContext } from 'react';
-import { EmbedkitError } from '../core/EmbedkitError';
-import { ConnectContext, type ConnectState } from './ConnectContext';
+import { EmbedkitError } from '../core/EmbedkitError.js';
+import { ConnectContext, type ConnectState } from './ConnectContext.js';
 
-export type { ConnectState } from './ConnectContext';
+export type { ConnectState } from './ConnectContext.js';
 
 /**
  * The nearest `<ConnectProvider>`'s session: `{ status, isFetching, error, expiresAt, fetchCount,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
-import { EmbedkitError } from '../core/EmbedkitError';
+import { EmbedkitError } from '../core/EmbedkitError.js';
 
 /** Whether Connect.js has loaded for an instance, or why it could not. */
 export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };

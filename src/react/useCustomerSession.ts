@@ -1,12 +1,12 @@
 import { useCallback, useId, useMemo } from 'react';
-import type { ClientSecret } from '../core/ClientSecret';
-import { CustomerSessionSource, type CustomerSessionState } from '../core/CustomerSessionSource';
-import { initialSessionState } from '../core/sessionReducer';
-import type { Clock, FetchSecret, RetryOptions } from '../core/types';
-import { forwardFetchSecret } from './forwardFetchSecret';
-import { sessionQueryKey } from './sessionQueryKey';
-import { useLatest } from './useLatest';
-import { useSessionSource } from './useSessionSource';
+import type { ClientSecret } from '../core/ClientSecret.js';
+import { CustomerSessionSource, type CustomerSessionState } from '../core/CustomerSessionSource.js';
+import { initialSessionState } from '../core/sessionReducer.js';
+import type { Clock, FetchSecret, RetryOptions } from '../core/types.js';
+import { forwardFetchSecret } from './forwardFetchSecret.js';
+import { sessionQueryKey } from './sessionQueryKey.js';
+import { useLatest } from './useLatest.js';
+import { useSessionSource } from './useSessionSource.js';
 
 /** Options of {@link useCustomerSession}. */
 export interface UseCustomerSessionOptions {

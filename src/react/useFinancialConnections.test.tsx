@@ -2,8 +2,8 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { FinancialConnectionsSession, Stripe } from '@stripe/stripe-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FetchSecretContext } from '../core/types';
-import { useFinancialConnections, type UseFinancialConnectionsOptions } from './useFinancialConnections';
+import type { FetchSecretContext } from '../core/types.js';
+import { useFinancialConnections, type UseFinancialConnectionsOptions } from './useFinancialConnections.js';
 
 afterEach(cleanup);
 

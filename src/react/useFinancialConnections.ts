@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
-import { requestSecret } from '../core/requestSecret';
-import type { FetchSecret, RetryOptions } from '../core/types';
-import { loadStripeOnce } from './loadStripeOnce';
-import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult';
-import { useLatest } from './useLatest';
+import { requestSecret } from '../core/requestSecret.js';
+import type { FetchSecret, RetryOptions } from '../core/types.js';
+import { loadStripeOnce } from './loadStripeOnce.js';
+import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
+import { useLatest } from './useLatest.js';
 
-export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult';
+export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 
 /** Options of {@link useFinancialConnections}: a publishable key (Stripe.js is loaded once) or your own `stripe`. */
 export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 'accounts'> = (

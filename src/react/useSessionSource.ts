@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { SessionState } from '../core/types';
-import { mirrorToQueryCache } from './mirrorToQueryCache';
-import { useQueryClientOrOwn } from './useQueryClientOrOwn';
-import { useSharedResource } from './useSharedResource';
+import type { SessionState } from '../core/types.js';
+import { mirrorToQueryCache } from './mirrorToQueryCache.js';
+import { useQueryClientOrOwn } from './useQueryClientOrOwn.js';
+import { useSharedResource } from './useSharedResource.js';
 
 interface Source<State> {
   getState(): State;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { acquireShared } from './acquireShared';
-import { useLatest } from './useLatest';
+import { acquireShared } from './acquireShared.js';
+import { useLatest } from './useLatest.js';
 
 /**
  * Holds the shared resource for `(owner, key)` while mounted, creating it in an effect (so never

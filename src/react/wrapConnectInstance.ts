@@ -1,7 +1,7 @@
 import { connectElementTagNames, type LoadError, type LoaderStart, type StripeConnectInstance } from '@stripe/connect-js/pure.js';
-import type { EmbedkitError } from '../core/EmbedkitError';
-import { checkConnectVersions } from './checkConnectVersions';
-import { readConnectVersions } from './readConnectVersions';
+import type { EmbedkitError } from '../core/EmbedkitError.js';
+import { checkConnectVersions } from './checkConnectVersions.js';
+import { readConnectVersions } from './readConnectVersions.js';
 
 /** What the provider adds to every component created through the wrapped instance. */
 export interface ConnectInstanceHooks {

@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError';
+import { SandboxApiError } from './SandboxApiError.js';
 
 /** One injected failure: answer `status` (with `code`), or run the request and then cut the connection. */
 export interface FailRule {

@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError';
+import { SandboxApiError } from './SandboxApiError.js';
 
 interface Entry {
   fingerprint: string;

@@ -1,5 +1,5 @@
-import type { FormObject } from './decodeForm';
-import type { SandboxStore } from './SandboxStore';
+import type { FormObject } from './decodeForm.js';
+import type { SandboxStore } from './SandboxStore.js';
 
 /** What a route handler receives. REST routes read `form`; browser and control routes read `json`. */
 export interface RouteContext {

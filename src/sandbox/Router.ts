@@ -1,4 +1,4 @@
-import type { Route, RouteFamily } from './Route';
+import type { Route, RouteFamily } from './Route.js';
 
 export interface RouteMatch {
   route: Route;

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
-import type { SandboxCard, SandboxInstitution, SandboxPlan, SandboxSessionKind, SandboxStateSnapshot } from './protocol';
-import type { SessionRecord, FcSessionRecord } from './SessionRecord';
-import { generateAccountData, seedData, type AccountData } from './seedData';
+import type { SandboxCard, SandboxInstitution, SandboxPlan, SandboxSessionKind, SandboxStateSnapshot } from './protocol.js';
+import type { SessionRecord, FcSessionRecord } from './SessionRecord.js';
+import { generateAccountData, seedData, type AccountData } from './seedData.js';
 
 export interface StoreOptions {
   seed: number;

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
-import { checkExpand, EXPAND, METADATA, PAGINATION } from './commonParams';
-import { randomId } from './randomId';
-import { readParams } from './readParams';
-import type { Route } from './Route';
-import { SandboxApiError } from './SandboxApiError';
-import { buildAccount, buildList } from './stripeObjects';
+import { checkExpand, EXPAND, METADATA, PAGINATION } from './commonParams.js';
+import { randomId } from './randomId.js';
+import { readParams } from './readParams.js';
+import type { Route } from './Route.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import { buildAccount, buildList } from './stripeObjects.js';
 
 const CREATE_ACCOUNT = {
   type: { type: 'string', enum: ['custom', 'express', 'standard', 'none'] },

@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
-import { findAccount } from './accountRoutes';
-import { ACCOUNT_SESSION_COMPONENTS, fillAccountSessionComponents, type RequestedComponents } from './accountSessionComponents';
-import { checkExpand, EXPAND } from './commonParams';
-import { randomId } from './randomId';
-import { readParams, type Fields } from './readParams';
-import type { Route } from './Route';
-import { SandboxApiError } from './SandboxApiError';
+import { findAccount } from './accountRoutes.js';
+import { ACCOUNT_SESSION_COMPONENTS, fillAccountSessionComponents, type RequestedComponents } from './accountSessionComponents.js';
+import { checkExpand, EXPAND } from './commonParams.js';
+import { randomId } from './randomId.js';
+import { readParams, type Fields } from './readParams.js';
+import type { Route } from './Route.js';
+import { SandboxApiError } from './SandboxApiError.js';
 
 const COMPONENT_PARAMS: Fields = Object.fromEntries(
   Object.entries(ACCOUNT_SESSION_COMPONENTS).map(([key, features]) => [

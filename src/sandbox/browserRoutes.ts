@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
-import { claimedSession } from './claimedSession';
-import { claimSecret } from './claimSecret';
-import { completeFinancialConnections } from './completeFinancialConnections';
-import { BROWSER_ROUTES } from './protocol';
-import type { Route, RouteContext } from './Route';
-import { SandboxApiError } from './SandboxApiError';
-import type { AccountData } from './seedData';
+import { claimedSession } from './claimedSession.js';
+import { claimSecret } from './claimSecret.js';
+import { completeFinancialConnections } from './completeFinancialConnections.js';
+import { BROWSER_ROUTES } from './protocol.js';
+import type { Route, RouteContext } from './Route.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import type { AccountData } from './seedData.js';
 
 /** Which enabled AccountSession components entitle a claimed session to each data route. */
 const ACCOUNT_DATA_COMPONENTS = {

@@ -1,7 +1,7 @@
-import type { SandboxSessionKind } from './protocol';
-import { SandboxApiError } from './SandboxApiError';
-import type { SandboxStore } from './SandboxStore';
-import type { SessionRecord } from './SessionRecord';
+import type { SandboxSessionKind } from './protocol.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import type { SandboxStore } from './SandboxStore.js';
+import type { SessionRecord } from './SessionRecord.js';
 
 const KIND_NAMES: Record<SandboxSessionKind, string> = {
   account_session: 'an AccountSession',

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
-import type { FcCompleteResponse, SandboxInstitution } from './protocol';
-import { randomId } from './randomId';
-import { SandboxApiError } from './SandboxApiError';
-import type { SandboxStore } from './SandboxStore';
-import type { FcSessionRecord } from './SessionRecord';
-import { buildBankAccountToken, buildFcAccount } from './stripeObjects';
+import type { FcCompleteResponse, SandboxInstitution } from './protocol.js';
+import { randomId } from './randomId.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import type { SandboxStore } from './SandboxStore.js';
+import type { FcSessionRecord } from './SessionRecord.js';
+import { buildBankAccountToken, buildFcAccount } from './stripeObjects.js';
 
 /** What `collectFinancialConnectionsAccounts` resolves with: the REST account minus server-only fields. */
 function clientAccount(account: Stripe.FinancialConnections.Account): Record<string, unknown> {

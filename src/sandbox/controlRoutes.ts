@@ -1,8 +1,8 @@
-import type { SandboxControl } from './createSandbox';
-import type { SandboxStateSnapshot } from './protocol';
-import { CONTROL_ROUTES } from './protocol';
-import type { Route } from './Route';
-import { SandboxApiError } from './SandboxApiError';
+import type { SandboxControl } from './createSandbox.js';
+import type { SandboxStateSnapshot } from './protocol.js';
+import { CONTROL_ROUTES } from './protocol.js';
+import type { Route } from './Route.js';
+import { SandboxApiError } from './SandboxApiError.js';
 
 const OK = { ok: true } as const;
 

@@ -1,20 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { accountRoutes } from './accountRoutes';
-import { accountSessionRoutes } from './accountSessionRoutes';
-import { controlRoutes } from './controlRoutes';
-import { customerRoutes } from './customerRoutes';
-import { customerSessionRoutes } from './customerSessionRoutes';
-import { browserRoutes } from './browserRoutes';
-import { FaultPlan } from './FaultPlan';
-import { financialConnectionsRoutes } from './financialConnectionsRoutes';
-import { IdempotencyCache } from './IdempotencyCache';
-import { SCRIPT_ROUTES, type SandboxStateSnapshot } from './protocol';
-import { Router } from './Router';
-import { createSandboxHandler } from './sandboxHandler';
-import { SandboxStore } from './SandboxStore';
-import { readStandinScript, type StandinName } from './standinScripts';
-import { toNodeListener } from './toNodeListener';
+import { accountRoutes } from './accountRoutes.js';
+import { accountSessionRoutes } from './accountSessionRoutes.js';
+import { controlRoutes } from './controlRoutes.js';
+import { customerRoutes } from './customerRoutes.js';
+import { customerSessionRoutes } from './customerSessionRoutes.js';
+import { browserRoutes } from './browserRoutes.js';
+import { FaultPlan } from './FaultPlan.js';
+import { financialConnectionsRoutes } from './financialConnectionsRoutes.js';
+import { IdempotencyCache } from './IdempotencyCache.js';
+import { SCRIPT_ROUTES, type SandboxStateSnapshot } from './protocol.js';
+import { Router } from './Router.js';
+import { createSandboxHandler } from './sandboxHandler.js';
+import { SandboxStore } from './SandboxStore.js';
+import { readStandinScript, type StandinName } from './standinScripts.js';
+import { toNodeListener } from './toNodeListener.js';
 
 export interface SandboxOptions {
   /** Lifetime of new AccountSessions and CustomerSessions. Default 1800 (30 min, a sandbox choice). */

@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
-import { checkExpand, EXPAND, METADATA } from './commonParams';
-import { randomId } from './randomId';
-import { readParams } from './readParams';
-import type { Route } from './Route';
-import type { SandboxStore } from './SandboxStore';
-import { SandboxApiError } from './SandboxApiError';
-import { buildCustomer } from './stripeObjects';
+import { checkExpand, EXPAND, METADATA } from './commonParams.js';
+import { randomId } from './randomId.js';
+import { readParams } from './readParams.js';
+import type { Route } from './Route.js';
+import type { SandboxStore } from './SandboxStore.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import { buildCustomer } from './stripeObjects.js';
 
 const CREATE_CUSTOMER = {
   email: { type: 'string' },

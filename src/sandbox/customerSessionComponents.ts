@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { Fields } from './readParams';
+import type { Fields } from './readParams.js';
 
 const REDISPLAY_FILTERS = ['always', 'limited', 'unspecified'] as const;
 const ON_OFF = ['disabled', 'enabled'] as const;

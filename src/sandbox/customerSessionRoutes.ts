@@ -1,13 +1,13 @@
 import type Stripe from 'stripe';
-import { findAccount } from './accountRoutes';
-import { requireEnabledComponent } from './accountSessionRoutes';
-import { checkExpand, EXPAND } from './commonParams';
-import { findCustomer } from './customerRoutes';
-import { CUSTOMER_SESSION_COMPONENT_PARAMS, fillCustomerSessionComponents } from './customerSessionComponents';
-import { randomId } from './randomId';
-import { readParams } from './readParams';
-import type { Route } from './Route';
-import { SandboxApiError } from './SandboxApiError';
+import { findAccount } from './accountRoutes.js';
+import { requireEnabledComponent } from './accountSessionRoutes.js';
+import { checkExpand, EXPAND } from './commonParams.js';
+import { findCustomer } from './customerRoutes.js';
+import { CUSTOMER_SESSION_COMPONENT_PARAMS, fillCustomerSessionComponents } from './customerSessionComponents.js';
+import { randomId } from './randomId.js';
+import { readParams } from './readParams.js';
+import type { Route } from './Route.js';
+import { SandboxApiError } from './SandboxApiError.js';
 
 const CREATE_CUSTOMER_SESSION = {
   components: { type: 'object', required: true, fields: CUSTOMER_SESSION_COMPONENT_PARAMS },

@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError';
+import { SandboxApiError } from './SandboxApiError.js';
 
 /** A decoded form value: strings at the leaves, objects and arrays from bracket nesting. */
 export type FormValue = string | FormValue[] | FormObject;

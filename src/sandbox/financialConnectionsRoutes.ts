@@ -1,13 +1,13 @@
 import type Stripe from 'stripe';
-import { findAccount } from './accountRoutes';
-import { checkExpand, EXPAND, PAGINATION } from './commonParams';
-import { findCustomer } from './customerRoutes';
-import { randomId } from './randomId';
-import { readParams } from './readParams';
-import type { Route } from './Route';
-import { SandboxApiError } from './SandboxApiError';
-import type { SandboxStore } from './SandboxStore';
-import { buildList } from './stripeObjects';
+import { findAccount } from './accountRoutes.js';
+import { checkExpand, EXPAND, PAGINATION } from './commonParams.js';
+import { findCustomer } from './customerRoutes.js';
+import { randomId } from './randomId.js';
+import { readParams } from './readParams.js';
+import type { Route } from './Route.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import type { SandboxStore } from './SandboxStore.js';
+import { buildList } from './stripeObjects.js';
 
 const PERMISSIONS = ['balances', 'ownership', 'payment_method', 'transactions'] as const;
 const SUBCATEGORIES = ['checking', 'credit_card', 'line_of_credit', 'mortgage', 'savings'] as const;

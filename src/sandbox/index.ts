@@ -1,9 +1,9 @@
 // The public API of `embedkit/sandbox`: an offline, in-memory Stripe for the endpoints embedkit uses.
-export { createSandbox } from './createSandbox';
-export type { Sandbox, SandboxOptions, SandboxControl } from './createSandbox';
-export { toNodeListener } from './toNodeListener';
-export type { FetchHandler } from './toNodeListener';
-export type { FailRule } from './FaultPlan';
-export { SANDBOX_API_VERSION } from './sandboxHandler';
-export { BROWSER_ROUTES, CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS } from './protocol';
-export type * from './protocol';
+export { createSandbox } from './createSandbox.js';
+export type { Sandbox, SandboxOptions, SandboxControl } from './createSandbox.js';
+export { toNodeListener } from './toNodeListener.js';
+export type { FetchHandler } from './toNodeListener.js';
+export type { FailRule } from './FaultPlan.js';
+export { SANDBOX_API_VERSION } from './sandboxHandler.js';
+export { BROWSER_ROUTES, CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS } from './protocol.js';
+export type * from './protocol.js';

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS, type RouteKey, type SandboxStateSnapshot } from './protocol';
-import { createSandbox, type SandboxOptions } from './createSandbox';
+import { CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS, type RouteKey, type SandboxStateSnapshot } from './protocol.js';
+import { createSandbox, type SandboxOptions } from './createSandbox.js';
 
 /** A running sandbox and its test controls (the control routes of `embedkit/sandbox`, over HTTP). */
 export interface SandboxControls {

@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError';
+import { SandboxApiError } from './SandboxApiError.js';
 
 /** Largest request body the sandbox reads; Stripe's requests for these endpoints are a few kB. */
 export const MAX_BODY_BYTES = 100 * 1024;

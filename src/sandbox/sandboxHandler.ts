@@ -1,13 +1,13 @@
-import { authenticate } from './authenticate';
-import { decodeForm } from './decodeForm';
-import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan';
-import { IdempotencyCache } from './IdempotencyCache';
-import { readBody } from './readBody';
-import type { RouteContext } from './Route';
-import type { Router } from './Router';
-import { SandboxApiError } from './SandboxApiError';
-import type { SandboxStore } from './SandboxStore';
-import { randomId } from './randomId';
+import { authenticate } from './authenticate.js';
+import { decodeForm } from './decodeForm.js';
+import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan.js';
+import { IdempotencyCache } from './IdempotencyCache.js';
+import { readBody } from './readBody.js';
+import type { RouteContext } from './Route.js';
+import type { Router } from './Router.js';
+import { SandboxApiError } from './SandboxApiError.js';
+import type { SandboxStore } from './SandboxStore.js';
+import { randomId } from './randomId.js';
 
 /** The Stripe API version the sandbox speaks: the default of the `stripe` package it is built against. */
 export const SANDBOX_API_VERSION = '2026-10-28.endive';

@@ -9,10 +9,10 @@ import type {
   SandboxPayment,
   SandboxPayout,
   SandboxPlan,
-} from './protocol';
-import { randomId } from './randomId';
-import { seededRandom } from './seededRandom';
-import { buildAccount, buildCustomer } from './stripeObjects';
+} from './protocol.js';
+import { randomId } from './randomId.js';
+import { seededRandom } from './seededRandom.js';
+import { buildAccount, buildCustomer } from './stripeObjects.js';
 
 /** What the browser stand-ins show for one connected account. */
 export interface AccountData {

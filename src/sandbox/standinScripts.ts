@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SCRIPT_ROUTES } from './protocol';
+import type { SCRIPT_ROUTES } from './protocol.js';
 
 export type StandinName = keyof typeof SCRIPT_ROUTES;
 

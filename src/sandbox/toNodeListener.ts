@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SandboxConnectionDrop } from './FaultPlan';
-import { MAX_BODY_BYTES } from './readBody';
+import { SandboxConnectionDrop } from './FaultPlan.js';
+import { MAX_BODY_BYTES } from './readBody.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 

@@ -2,9 +2,9 @@ import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve } from 'node:path';
-import { STRIPE_SCRIPT_URLS } from './protocol';
-import { readStandinScript, type StandinName } from './standinScripts';
-import { createSandbox, type Sandbox } from './createSandbox';
+import { STRIPE_SCRIPT_URLS } from './protocol.js';
+import { readStandinScript, type StandinName } from './standinScripts.js';
+import { createSandbox, type Sandbox } from './createSandbox.js';
 
 export interface EmbedkitSandboxPluginOptions {
   /** Turn the sandbox off (e.g. when real Stripe test keys are configured). Default true. */

@@ -1,4 +1,4 @@
-import type { ServerErrorCode } from './types';
+import type { ServerErrorCode } from './types.js';
 
 /**
  * An answer the handler decided on: status, a stable `code` and a message written by embedkit

@@ -1,4 +1,4 @@
-import { configError } from './configError';
+import { configError } from './configError.js';
 
 interface Requirements {
   /** Picks the SDK method the handler calls, e.g. `(stripe) => stripe?.accountSessions?.create`. */

@@ -1,4 +1,4 @@
-import { Refusal } from './Refusal';
+import { Refusal } from './Refusal.js';
 
 /** Headers a cross-origin caller needs to read the answer; empty for same-origin callers. */
 export type CorsHeaders = Readonly<Record<string, string>>;

@@ -1,8 +1,8 @@
-import { checkHandlerOptions } from './checkHandlerOptions';
-import { createSessionHandler } from './createSessionHandler';
-import { invalidAuthorization } from './invalidAuthorization';
-import { Refusal } from './Refusal';
-import { resolve } from './resolve';
+import { checkHandlerOptions } from './checkHandlerOptions.js';
+import { createSessionHandler } from './createSessionHandler.js';
+import { invalidAuthorization } from './invalidAuthorization.js';
+import { Refusal } from './Refusal.js';
+import { resolve } from './resolve.js';
 import type {
   AccountAuthorizeContext,
   AccountSessionComponents,
@@ -12,7 +12,7 @@ import type {
   Resolvable,
   ServerEvent,
   SessionHandler,
-} from './types';
+} from './types.js';
 
 export interface AccountSessionHandlerOptions extends BaseHandlerOptions {
   /** The app's `stripe` client (platform secret key). */

@@ -1,7 +1,7 @@
-import { checkHandlerOptions } from './checkHandlerOptions';
-import { createSessionHandler } from './createSessionHandler';
-import { invalidAuthorization } from './invalidAuthorization';
-import { resolve } from './resolve';
+import { checkHandlerOptions } from './checkHandlerOptions.js';
+import { createSessionHandler } from './createSessionHandler.js';
+import { invalidAuthorization } from './invalidAuthorization.js';
+import { resolve } from './resolve.js';
 import type {
   AuthorizeContext,
   AuthorizedCustomer,
@@ -11,7 +11,7 @@ import type {
   Resolvable,
   ServerEvent,
   SessionHandler,
-} from './types';
+} from './types.js';
 
 export interface CustomerSessionHandlerOptions extends BaseHandlerOptions {
   /** The app's `stripe` client. */

@@ -1,8 +1,8 @@
-import { checkHandlerOptions } from './checkHandlerOptions';
-import { configError } from './configError';
-import { createSessionHandler } from './createSessionHandler';
-import { invalidAuthorization } from './invalidAuthorization';
-import { resolve } from './resolve';
+import { checkHandlerOptions } from './checkHandlerOptions.js';
+import { configError } from './configError.js';
+import { createSessionHandler } from './createSessionHandler.js';
+import { invalidAuthorization } from './invalidAuthorization.js';
+import { resolve } from './resolve.js';
 import type {
   AuthorizeContext,
   AuthorizedAccountHolder,
@@ -13,7 +13,7 @@ import type {
   Resolvable,
   ServerEvent,
   SessionHandler,
-} from './types';
+} from './types.js';
 
 /**
  * `accounts`: Stripe.js `collectFinancialConnectionsAccounts`. `bank_account_token`:

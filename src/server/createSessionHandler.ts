@@ -1,11 +1,11 @@
-import type { SessionKind } from '../core/types';
-import { checkOrigin, normalizeAllowedOrigins, type CorsHeaders } from './checkOrigin';
-import { configError } from './configError';
-import { ForbiddenError } from './ForbiddenError';
-import { mapStripeError } from './mapStripeError';
-import { readJsonBody } from './readJsonBody';
-import { Refusal } from './Refusal';
-import type { BaseHandlerOptions, ServerEvent, SessionHandler } from './types';
+import type { SessionKind } from '../core/types.js';
+import { checkOrigin, normalizeAllowedOrigins, type CorsHeaders } from './checkOrigin.js';
+import { configError } from './configError.js';
+import { ForbiddenError } from './ForbiddenError.js';
+import { mapStripeError } from './mapStripeError.js';
+import { readJsonBody } from './readJsonBody.js';
+import { Refusal } from './Refusal.js';
+import type { BaseHandlerOptions, ServerEvent, SessionHandler } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 8192;
 const PREFLIGHT_MAX_AGE_SECONDS = '600';

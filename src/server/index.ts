@@ -3,17 +3,17 @@
  * UI sessions with the official `stripe` SDK, a Node/Express adapter, and a CSP helper.
  * Nothing here imports React or loads the SDK: the app passes its own `stripe` instance.
  */
-export { createAccountSessionHandler, type AccountSessionHandlerOptions } from './createAccountSessionHandler';
-export { createCustomerSessionHandler, type CustomerSessionHandlerOptions } from './createCustomerSessionHandler';
+export { createAccountSessionHandler, type AccountSessionHandlerOptions } from './createAccountSessionHandler.js';
+export { createCustomerSessionHandler, type CustomerSessionHandlerOptions } from './createCustomerSessionHandler.js';
 export {
   createFinancialConnectionsSessionHandler,
   type FinancialConnectionsMode,
   type FinancialConnectionsSessionHandlerOptions,
-} from './createFinancialConnectionsSessionHandler';
-export { ForbiddenError } from './ForbiddenError';
-export { toNodeHandler, type NodeHandler, type NodeHandlerOptions } from './toNodeHandler';
-export { stripeContentSecurityPolicy, type StripeContentSecurityPolicyOptions } from './stripeContentSecurityPolicy';
-export { stripeCspSources, type StripeCspProduct } from './stripeCspSources';
+} from './createFinancialConnectionsSessionHandler.js';
+export { ForbiddenError } from './ForbiddenError.js';
+export { toNodeHandler, type NodeHandler, type NodeHandlerOptions } from './toNodeHandler.js';
+export { stripeContentSecurityPolicy, type StripeContentSecurityPolicyOptions } from './stripeContentSecurityPolicy.js';
+export { stripeCspSources, type StripeCspProduct } from './stripeCspSources.js';
 export type {
   AccountAuthorizeContext,
   AccountSessionComponents,
@@ -35,4 +35,4 @@ export type {
   ServerErrorCode,
   ServerEvent,
   SessionHandler,
-} from './types';
+} from './types.js';

@@ -1,4 +1,4 @@
-import { Refusal } from './Refusal';
+import { Refusal } from './Refusal.js';
 
 /** The app's `authorize` answered something unusable: the operator's bug, so a 500 naming the fix. */
 export function invalidAuthorization(fix: string): Refusal {

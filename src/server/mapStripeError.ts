@@ -1,5 +1,5 @@
-import { Refusal } from './Refusal';
-import type { ServerEvent } from './types';
+import { Refusal } from './Refusal.js';
+import type { ServerEvent } from './types.js';
 
 export type StripeErrorDetail = Pick<ServerEvent, 'stripeErrorType' | 'stripeCode' | 'stripeParam' | 'stripeRequestId'>;
 

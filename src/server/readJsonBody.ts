@@ -1,4 +1,4 @@
-import { Refusal } from './Refusal';
+import { Refusal } from './Refusal.js';
 
 /**
  * Reads the request body as a JSON object, never holding more than `maxBytes` of it: the

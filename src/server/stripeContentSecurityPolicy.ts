@@ -1,4 +1,4 @@
-import { stripeCspSources, type StripeCspProduct } from './stripeCspSources';
+import { stripeCspSources, type StripeCspProduct } from './stripeCspSources.js';
 
 /** Options of {@link stripeContentSecurityPolicy}. */
 export interface StripeContentSecurityPolicyOptions {

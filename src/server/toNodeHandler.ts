@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SessionHandler } from './types';
+import type { SessionHandler } from './types.js';
 
 /** `req` as Express / Connect leave it: maybe with a body a JSON parser already read. */
 type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string; _body?: boolean };

@@ -4,7 +4,7 @@
  * instance in.
  */
 import type Stripe from 'stripe';
-import type { SessionKind } from '../core/types';
+import type { SessionKind } from '../core/types.js';
 
 /** A web-standard handler: runs unchanged in Next.js route handlers, Hono, Remix, Bun, Deno and Workers. */
 export type SessionHandler = (request: Request) => Promise<Response>;

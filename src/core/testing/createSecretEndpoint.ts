@@ -1,4 +1,4 @@
-import type { Clock, FetchSecretContext, SessionKind } from '../types';
+import type { Clock, FetchSecretContext, SessionKind } from '../types.js';
 
 const PREFIX: Record<SessionKind, string> = {
   account_session: 'accs_secret_',

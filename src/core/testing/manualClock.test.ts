@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from './manualClock';
+import { createManualClock } from './manualClock.js';
 
 describe('createManualClock', () => {
   it('fires timers in due order, each at its own time, and skips cleared ones', async () => {

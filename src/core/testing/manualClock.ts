@@ -1,4 +1,4 @@
-import type { Clock } from '../types';
+import type { Clock } from '../types.js';
 
 /** A {@link Clock} that only moves when told to, for tests that span hours in microseconds. */
 export interface ManualClock extends Clock {

@@ -1,4 +1,4 @@
-import type { Visibility } from '../types';
+import type { Visibility } from '../types.js';
 
 /** A {@link Visibility} that tests switch by hand. */
 export interface ManualVisibility extends Visibility {

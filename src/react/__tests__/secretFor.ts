@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { FetchSecretContext } from '../../core/types';
+import type { FetchSecretContext } from '../../core/types.js';
 
 /** A `fetchSecret` function answering numbered secrets of `prefix`, valid for an hour. */
 export function secretFunction(prefix: 'accs_secret_' | 'cuss_secret_', nowMs: () => number = () => Date.now()) {

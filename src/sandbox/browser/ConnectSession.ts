@@ -1,6 +1,6 @@
-import type { ClaimResponse } from '../protocol';
-import { BROWSER_ROUTES } from '../protocol';
-import { SandboxApiError, claimSecret, getWithToken, postWithToken, reportEvent } from './sandboxApi';
+import type { ClaimResponse } from '../protocol.js';
+import { BROWSER_ROUTES } from '../protocol.js';
+import { SandboxApiError, claimSecret, getWithToken, postWithToken, reportEvent } from './sandboxApi.js';
 
 /** The `onLoadError` types Connect.js uses (`@stripe/connect-js` `ConnectElementCommonMethodConfig`). */
 export type ConnectErrorType =

@@ -1,9 +1,9 @@
-import { BROWSER_ROUTES, type SandboxPlan } from '../protocol';
-import { formatMoney } from './formatMoney';
-import { h } from './h';
-import { claimSecret, getWithToken } from './sandboxApi';
-import { sandboxStyles } from './sandboxStyles';
-import { stripeError } from './stripeError';
+import { BROWSER_ROUTES, type SandboxPlan } from '../protocol.js';
+import { formatMoney } from './formatMoney.js';
+import { h } from './h.js';
+import { claimSecret, getWithToken } from './sandboxApi.js';
+import { sandboxStyles } from './sandboxStyles.js';
+import { stripeError } from './stripeError.js';
 
 export interface CustomerSessionView {
   title: string;

@@ -1,6 +1,6 @@
-import { PaymentElement, type CustomerSessionState } from './PaymentElement';
-import { claimSecret } from './sandboxApi';
-import { stripeError } from './stripeError';
+import { PaymentElement, type CustomerSessionState } from './PaymentElement.js';
+import { claimSecret } from './sandboxApi.js';
+import { stripeError } from './stripeError.js';
 
 interface ElementsOptions {
   customerSessionClientSecret?: string;

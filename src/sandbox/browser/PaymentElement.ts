@@ -1,8 +1,8 @@
-import { BROWSER_ROUTES, type SandboxCard } from '../protocol';
-import { h } from './h';
-import { getWithToken } from './sandboxApi';
-import { sandboxStyles } from './sandboxStyles';
-import { stripeError } from './stripeError';
+import { BROWSER_ROUTES, type SandboxCard } from '../protocol.js';
+import { h } from './h.js';
+import { getWithToken } from './sandboxApi.js';
+import { sandboxStyles } from './sandboxStyles.js';
+import { stripeError } from './stripeError.js';
 
 type Handler = (event?: unknown) => void;
 

@@ -1,10 +1,10 @@
-import { ConnectSession, type ConnectLoadError } from './ConnectSession';
-import { rendererFor, type RenderContext } from './connectRenderers';
-import { connectText } from './connectText';
-import { formatMoney } from './formatMoney';
-import { h } from './h';
-import { reportEvent } from './sandboxApi';
-import { sandboxStyles } from './sandboxStyles';
+import { ConnectSession, type ConnectLoadError } from './ConnectSession.js';
+import { rendererFor, type RenderContext } from './connectRenderers.js';
+import { connectText } from './connectText.js';
+import { formatMoney } from './formatMoney.js';
+import { h } from './h.js';
+import { reportEvent } from './sandboxApi.js';
+import { sandboxStyles } from './sandboxStyles.js';
 
 /** `appearance.variables` the stand-in applies, and the custom property each one drives. */
 const APPEARANCE_VARIABLES: Record<string, string> = {

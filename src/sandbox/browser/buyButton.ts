@@ -1,6 +1,6 @@
 /** Stand-in for https://js.stripe.com/v3/buy-button.js: defines `<stripe-buy-button>`. */
-import { customerSessionElement, formatPlanPrice } from './CustomerSessionElement';
-import { h } from './h';
+import { customerSessionElement, formatPlanPrice } from './CustomerSessionElement.js';
+import { h } from './h.js';
 
 if (!customElements.get('stripe-buy-button')) {
   customElements.define(

@@ -1,7 +1,7 @@
-import { BROWSER_ROUTES, type FcCompleteResponse, type SandboxInstitution } from '../protocol';
-import { financialConnectionsModal } from './financialConnectionsModal';
-import { claimSecret, getWithToken, postWithToken, type SandboxErrorBody } from './sandboxApi';
-import { stripeError, validationError } from './stripeError';
+import { BROWSER_ROUTES, type FcCompleteResponse, type SandboxInstitution } from '../protocol.js';
+import { financialConnectionsModal } from './financialConnectionsModal.js';
+import { claimSecret, getWithToken, postWithToken, type SandboxErrorBody } from './sandboxApi.js';
+import { stripeError, validationError } from './stripeError.js';
 
 export type FcResult = FcCompleteResponse | { financialConnectionsSession: undefined; token?: undefined; error: SandboxErrorBody };
 

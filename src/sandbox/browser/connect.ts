@@ -8,8 +8,8 @@ import {
   ConnectElementCustomMethodConfig,
   connectElementTagNames,
 } from '@stripe/connect-js/pure';
-import { ConnectSession, type ConnectAppearance, type ConnectInitParams } from './ConnectSession';
-import { defineConnectElement } from './SandboxConnectElement';
+import { ConnectSession, type ConnectAppearance, type ConnectInitParams } from './ConnectSession.js';
+import { defineConnectElement } from './SandboxConnectElement.js';
 
 interface SandboxConnectInstance {
   connect: ConnectSession;

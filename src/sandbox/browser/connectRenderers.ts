@@ -7,9 +7,9 @@ import {
   type SandboxDocument,
   type SandboxPayment,
   type SandboxPayout,
-} from '../protocol';
-import type { ConnectText } from './connectText';
-import { h } from './h';
+} from '../protocol.js';
+import type { ConnectText } from './connectText.js';
+import { h } from './h.js';
 
 export interface RenderContext {
   tag: string;

@@ -1,6 +1,6 @@
-import type { SandboxInstitution } from '../protocol';
-import { h } from './h';
-import { sandboxStyles } from './sandboxStyles';
+import type { SandboxInstitution } from '../protocol.js';
+import { h } from './h.js';
+import { sandboxStyles } from './sandboxStyles.js';
 
 export type FcChoice = { institution: string; accounts: string[] } | { cancel: true };
 

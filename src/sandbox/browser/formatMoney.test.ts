@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from './formatMoney';
+import { formatMoney } from './formatMoney.js';
 
 describe('formatMoney', () => {
   it('reads amounts in the minor unit, including zero-decimal currencies', () => {

@@ -1,4 +1,4 @@
-import { BROWSER_ROUTES, type ClaimResponse } from '../protocol';
+import { BROWSER_ROUTES, type ClaimResponse } from '../protocol.js';
 
 declare global {
   interface Window {

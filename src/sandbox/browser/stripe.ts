@@ -3,9 +3,9 @@
  * loader calls it without `new`) whose instance passes `@stripe/react-stripe-js`'s checks and
  * implements what embedkit uses: Elements with a CustomerSession, and Financial Connections.
  */
-import { collectFinancialConnections } from './collectFinancialConnections';
-import { ElementsGroup } from './ElementsGroup';
-import { validationError } from './stripeError';
+import { collectFinancialConnections } from './collectFinancialConnections.js';
+import { ElementsGroup } from './ElementsGroup.js';
+import { validationError } from './stripeError.js';
 
 const unsupported = (method: string) => () =>
   Promise.resolve({ error: { type: 'invalid_request_error', message: `stripe.${method} is not simulated by the embedkit sandbox.` } });

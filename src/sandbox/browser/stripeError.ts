@@ -1,4 +1,4 @@
-import { SandboxApiError, type SandboxErrorBody } from './sandboxApi';
+import { SandboxApiError, type SandboxErrorBody } from './sandboxApi.js';
 
 /** A Stripe.js-shaped error (`StripeError`: `type`, `code?`, `message`) for anything that went wrong. */
 export function stripeError(error: unknown): SandboxErrorBody {
