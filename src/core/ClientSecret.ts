@@ -36,10 +36,12 @@ export class ClientSecret {
     return this.expiresAt !== null && this.expiresAt * 1000 - skewMs <= nowMs;
   }
 
+  /** The redacted form, so template strings and string concatenation never leak the secret. */
   toString(): string {
     return this.redacted;
   }
 
+  /** The redacted form, so `JSON.stringify` (logs, state snapshots, request bodies) never leaks the secret. */
   toJSON(): string {
     return this.redacted;
   }

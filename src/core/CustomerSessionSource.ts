@@ -6,6 +6,7 @@ import { refreshDelay } from './refreshDelay.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
 import type { SessionState } from './types.js';
 
+/** Options of {@link CustomerSessionSource}: the shared source options plus when to renew. */
 export interface CustomerSessionSourceOptions extends SessionSourceOptions {
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
   refreshMarginSeconds?: number;

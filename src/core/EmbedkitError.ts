@@ -1,7 +1,12 @@
 import type { EmbedkitErrorCode, SessionKind } from './types.js';
 
+/**
+ * The metadata an {@link EmbedkitError} is built from, one field per property of the error. There is
+ * deliberately no field for a response body: nothing a server sends can end up in a message.
+ */
 export interface EmbedkitErrorDetails {
   code: EmbedkitErrorCode;
+  /** The session kind whose secret was being fetched. */
   kind?: SessionKind;
   /** The endpoint that answered (URL without query), or `fetchSecret function`. */
   endpoint?: string;
@@ -13,6 +18,7 @@ export interface EmbedkitErrorDetails {
   retryable?: boolean;
   /** How long the server asked to wait (its `Retry-After`), in ms. */
   retryAfterMs?: number;
+  /** The underlying error (e.g. fetch's `TypeError`), kept as the standard `Error.cause`. */
   cause?: unknown;
 }
 

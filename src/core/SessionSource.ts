@@ -7,10 +7,13 @@ import type { Clock, FetchSecret, RetryOptions, SessionKind, SessionState } from
 
 /** Options every session source takes. */
 export interface SessionSourceOptions {
+  /** Where secrets come from: an endpoint URL, a request description or a function. */
   fetchSecret: FetchSecret;
   /** Proposed to the server with every request, e.g. `{ account: 'acct_…' }`. */
   params?: Record<string, unknown>;
+  /** Retries within one fetch, for network errors, 5xx and 429; defaults are on {@link RetryOptions}. */
   retry?: RetryOptions;
+  /** Drives retries and expiry timers. Default: the real clock (`Date.now` and the global timers). */
   clock?: Clock;
 }
 

@@ -9,12 +9,15 @@ import { SESSION_KINDS } from './sessionKinds.js';
 import { sleep } from './sleep.js';
 import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types.js';
 
+/** Options of {@link requestSecret}. All optional. */
 export interface RequestSecretOptions {
   /** Aborting it stops the request and any backoff wait with an `aborted` error. */
   signal?: AbortSignal;
   /** Fields proposed to the server (e.g. `{ account }`), merged into the JSON body or handed to the function. */
   params?: Record<string, unknown>;
+  /** Retries for network errors, 5xx and 429; defaults are on {@link RetryOptions}. */
   retry?: RetryOptions;
+  /** Drives the backoff waits. Default: the real clock (`Date.now` and the global timers). */
   clock?: Clock;
 }
 

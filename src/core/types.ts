@@ -55,14 +55,19 @@ export type EmbedkitErrorCode =
 
 /** Time, injectable so tests move hours in microseconds. `now()` is in milliseconds. */
 export interface Clock {
+  /** Current time in epoch milliseconds, like `Date.now()`. */
   now(): number;
+  /** Runs `callback` once after `ms` milliseconds; returns a handle for {@link Clock.clearTimeout}. */
   setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels a pending callback; a handle that already fired or was cleared is ignored. */
   clearTimeout(handle: unknown): void;
 }
 
 /** Whether the page is visible; the warm Connect secret is only fetched while it is. */
 export interface Visibility {
+  /** `true` unless the page is hidden (a background tab, a minimised window). */
   isVisible(): boolean;
+  /** Calls `listener` whenever visibility may have changed; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
 }
 

@@ -2,7 +2,12 @@ import type { EmbedkitError } from '../core/EmbedkitError.js';
 
 /** What an error fallback receives. */
 export interface SessionErrorProps {
+  /** Why no session could start; `message` names the endpoint and the fix and is safe to show. */
   error: EmbedkitError;
+  /**
+   * Fetches a new secret and starts Connect.js afresh (an instance whose first secret failed never
+   * recovers). Safe to call repeatedly: a request already in flight is joined, not repeated.
+   */
   retry: () => void;
 }
 

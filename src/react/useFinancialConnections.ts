@@ -19,13 +19,24 @@ export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 
   mode?: M;
   /** Fields to propose to the server with the request. */
   params?: Record<string, unknown>;
+  /** Retries of the secret request (network errors, 5xx, 429); defaults are on {@link RetryOptions}. */
   retry?: RetryOptions;
+  /**
+   * The user linked at least one account; called with the result `open()` resolves to. The latest
+   * callbacks are used (an inline function is fine), and none is called after unmount.
+   */
   onSuccess?: (result: Extract<FinancialConnectionsResult<M>, { type: 'linked' }>) => void;
+  /** The user closed Stripe's flow without linking an account. */
   onCancel?: () => void;
+  /**
+   * The flow failed: Stripe's error, the secret request's `EmbedkitError`, or why Stripe.js is
+   * unavailable.
+   */
   onError?: (error: Extract<FinancialConnectionsResult<M>, { type: 'failed' }>['error']) => void;
 };
 
-type Common<M extends FinancialConnectionsMode> = {
+/** Narrows by `status`: `loading` Stripe.js, `ready` to open, a flow is `open`, or Stripe.js failed to load (`error`). */
+export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = 'accounts'> = {
   /**
    * Fetches a fresh session secret and opens Stripe's flow. Safe at any time: before Stripe.js is
    * ready it waits; while a flow is open it returns that flow's promise. Never rejects.
@@ -33,10 +44,7 @@ type Common<M extends FinancialConnectionsMode> = {
   open: () => Promise<FinancialConnectionsResult<M>>;
   /** How the last flow ended. */
   result: FinancialConnectionsResult<M> | null;
-};
-
-/** Narrows by `status`: `loading` Stripe.js, `ready` to open, a flow is `open`, or Stripe.js failed to load (`error`). */
-export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = 'accounts'> = Common<M> &
+} &
   (
     | { status: 'loading'; ready: false; error: null }
     | { status: 'ready' | 'open'; ready: true; error: null }

@@ -16,6 +16,7 @@ import { SandboxStore } from './SandboxStore.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { toNodeListener } from './toNodeListener.js';
 
+/** Options of {@link createSandbox}. Every one is optional; the defaults suit a test run. */
 export interface SandboxOptions {
   /** Lifetime of new AccountSessions and CustomerSessions. Default 1800 (30 min, a sandbox choice). */
   lifetimeSeconds?: number;
@@ -47,6 +48,10 @@ export interface SandboxControl {
   reset(): void;
 }
 
+/**
+ * A running (or ready to run) offline Stripe. One object serves the REST API the `stripe` SDK calls,
+ * the browser routes the stand-ins call, and the test controls.
+ */
 export interface Sandbox {
   /** The base URL once listening (`http://127.0.0.1:PORT`). Reading it before `listen()` throws. */
   readonly url: string;
@@ -54,9 +59,16 @@ export interface Sandbox {
   fetch(request: Request): Promise<Response>;
   /** Starts a `node:http` server (port 0 = any free port) and resolves to its URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * Stops the HTTP server, cutting open keep-alive connections so it resolves at once. Safe to call
+   * when not listening; `listen()` may be called again afterwards.
+   */
   close(): Promise<void>;
+  /** A copy of the counters tests assert on (sessions created, claims, requests, …). */
   state(): SandboxStateSnapshot;
+  /** Same as `control.reset()`: back to the seeded world, with the options given at creation. */
   reset(): void;
+  /** Latency, failures, session lifetime and the test clock; each also a route under `/sandbox/control/`. */
   control: SandboxControl;
   /** `new Stripe('sk_test_…', sandbox.stripeConfig())` points the official SDK at this sandbox. */
   stripeConfig(): { host: string; port: number; protocol: 'http' };

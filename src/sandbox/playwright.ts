@@ -8,6 +8,7 @@ export interface SandboxControls {
   url: string;
   /** Pass to the Node SDK: `new Stripe('sk_test_sandbox', sandbox.stripeConfig)`. */
   stripeConfig: { host: string; port: number; protocol: 'http' };
+  /** The sandbox's counters (sessions created, claims, requests, …), fetched fresh on each call. */
   state(): Promise<SandboxStateSnapshot>;
   /** Back to the seeded state: sessions, counters, knobs and clock. */
   reset(): Promise<void>;
@@ -73,6 +74,10 @@ export async function routeStripeScripts(target: Page | BrowserContext, sandboxU
   }
 }
 
+/**
+ * Playwright options of the `sandbox` fixture; set them with `test.use({ … })` or in the config's
+ * `use` block. `sandboxUrl` and `sandboxOptions` are per worker, `sandboxReset` per test.
+ */
 export interface SandboxFixtureOptions {
   /**
    * A sandbox to use instead of starting one per worker, e.g. the one your dev server started

@@ -92,6 +92,10 @@ export const CONTROL_ROUTES = {
  */
 export type RouteKey = string;
 
+/**
+ * The session kinds the sandbox issues secrets for. The same strings as the core's `SessionKind`,
+ * repeated here so the browser stand-ins depend on this contract file alone.
+ */
 export type SandboxSessionKind = 'account_session' | 'customer_session' | 'financial_connections_session';
 
 /** The answer to a successful claim. The secret itself is never echoed back. */
@@ -119,64 +123,120 @@ export interface ClaimResponse {
  */
 export type ClaimErrorCode = 'session_already_claimed' | 'session_expired' | 'resource_missing' | 'session_logged_out';
 
+/**
+ * One payment on a connected account, as the payments and payment-details stand-ins list it: a
+ * flattened view made for rendering, not Stripe's PaymentIntent or Charge object.
+ */
 export interface SandboxPayment {
+  /** `py_…`. */
   id: string;
+  /** In the currency's smallest unit (cents for `usd`), as every Stripe amount. */
   amount: number;
+  /** Lowercase ISO 4217 code, e.g. `usd`. */
   currency: string;
   status: 'succeeded' | 'pending' | 'failed' | 'refunded' | 'disputed';
   description: string;
   customer_name: string;
+  /** Display text, e.g. `visa •••• 4242`; never a full card number. */
   payment_method: string;
+  /** Unix seconds. */
   created: number;
 }
+
+/** One payout to the connected account's bank, as the payouts stand-in lists it. */
 export interface SandboxPayout {
+  /** `po_…`. */
   id: string;
+  /** In the currency's smallest unit. */
   amount: number;
   currency: string;
   status: 'paid' | 'pending' | 'in_transit' | 'failed';
+  /** Unix seconds; later than now for a payout still pending. */
   arrival_date: number;
   destination_last4: string;
 }
+
+/** The connected account's balance per currency, amounts in the currency's smallest unit. */
 export interface SandboxBalance {
+  /** Funds that can be paid out now. */
   available: { amount: number; currency: string }[];
+  /** Funds not yet settled. */
   pending: { amount: number; currency: string }[];
 }
+
+/** A dispute on one of the account's payments, as the disputes stand-ins list it. */
 export interface SandboxDispute {
+  /** `dp_…`. */
   id: string;
+  /** The disputed {@link SandboxPayment}'s id. */
   payment: string;
+  /** In the currency's smallest unit. */
   amount: number;
   currency: string;
+  /** Stripe's dispute reason, e.g. `product_not_received`. */
   reason: string;
+  /** Stripe's dispute status, e.g. `needs_response`. */
   status: string;
 }
+
+/** A tax form or statement the documents stand-in offers for the account. */
 export interface SandboxDocument {
+  /** `doc_…`. */
   id: string;
   title: string;
+  /** Unix seconds. */
   created: number;
 }
+
+/**
+ * What the account-level stand-ins (onboarding, management, notification banner) show about the
+ * claimed connected account.
+ */
 export interface SandboxAccountProfile {
+  /** `acct_…`. */
   id: string;
+  /** The business profile's name, or the account id when it has none. */
   business_name: string;
+  /** ISO 3166-1 alpha-2, e.g. `US`. */
   country: string;
   email: string;
+  /** Requirement paths as Stripe names them (e.g. `external_account`); empty once onboarded. */
   requirements: { currently_due: string[]; eventually_due: string[] };
+  /** Counts for the notification banner; `actionRequired` is non-zero while requirements are due. */
   notifications: { total: number; actionRequired: number };
 }
+
+/** A saved card of the session's customer, as the saved-cards stand-in lists it. */
 export interface SandboxCard {
+  /** `pm_…`. */
   id: string;
+  /** Lowercase, as Stripe names it: `visa`, `mastercard`, … */
   brand: string;
   last4: string;
+  /** 1–12. */
   exp_month: number;
+  /** Four digits. */
   exp_year: number;
 }
+
+/** A price the pricing-table and buy-button stand-ins offer. */
 export interface SandboxPlan {
+  /** `price_…`. */
   id: string;
   name: string;
+  /** In the currency's smallest unit, per `interval`. */
   amount: number;
   currency: string;
+  /** Billing period; `null` for a one-off price. */
   interval: 'month' | 'year' | null;
 }
+
+/**
+ * A test bank in the Financial Connections stand-in, with the accounts a user can pick. A
+ * session's `filters.account_subcategories` narrows which of them are offered.
+ */
 export interface SandboxInstitution {
+  /** `inst_…`. */
   id: string;
   name: string;
   accounts: { id: string; display_name: string; subcategory: 'checking' | 'savings'; last4: string }[];
@@ -194,11 +254,17 @@ export interface FcCompleteResponse {
   token?: Record<string, unknown>;
 }
 
+/**
+ * What the sandbox has seen since it started or was last reset: the numbers tests assert on
+ * (e.g. "one AccountSession for two components"). Returned by `sandbox.state()` and
+ * `GET /sandbox/control/state`; it holds redacted secrets only.
+ */
 export interface SandboxStateSnapshot {
   /** Sessions created, per kind. */
   sessionsCreated: Record<SandboxSessionKind, number>;
-  /** Successful claims, per kind, plus the total of refused claims by error code. */
+  /** Successful claims, per kind. */
   claims: Record<SandboxSessionKind, number>;
+  /** Refused claims, per error code ({@link ClaimErrorCode}). */
   claimErrors: Record<string, number>;
   /** Redacted secrets that were claimed, in order (prefix + last 4). */
   claimedSecrets: string[];
@@ -208,7 +274,9 @@ export interface SandboxStateSnapshot {
   requests: Record<RouteKey, number>;
   /** Current sandbox time, unix seconds. */
   now: number;
+  /** Lifetime given to new AccountSessions and CustomerSessions, in seconds. */
   lifetimeSeconds: number;
+  /** Delay added to every route without its own latency, in ms. */
   latencyMs: number;
   /** Ids of the seeded demo objects (stable for a given seed). */
   seeded: { platform: string; accounts: string[]; customers: string[] };

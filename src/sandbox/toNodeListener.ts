@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SandboxConnectionDrop } from './FaultPlan.js';
 import { MAX_BODY_BYTES } from './readBody.js';
 
+/** A web-standard request handler, the shape of {@link Sandbox.fetch}. */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** Reads at most `limit + 1` bytes: enough for the handler to see that a body is too large. */
@@ -25,7 +26,8 @@ function collect(req: IncomingMessage, limit: number): Promise<{ body: Buffer; t
 
 /**
  * Adapts a web-standard `(Request) => Promise<Response>` to a `node:http` request listener (also
- * usable as Connect/Vite middleware). A {@link SandboxConnectionDrop} destroys the socket.
+ * usable as Connect/Vite middleware). A dropped response (`control.dropNext`) destroys the socket,
+ * so the client sees a lost connection rather than an HTTP error.
  */
 export function toNodeListener(handler: FetchHandler) {
   return async function listener(req: IncomingMessage, res: ServerResponse): Promise<void> {

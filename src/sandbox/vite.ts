@@ -6,12 +6,13 @@ import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { createSandbox, type Sandbox } from './createSandbox.js';
 
+/** Options of the {@link embedkitSandbox} Vite plugin. */
 export interface EmbedkitSandboxPluginOptions {
   /** Turn the sandbox off (e.g. when real Stripe test keys are configured). Default true. */
   enabled?: boolean;
   /** Port of the sandbox REST server. Default: a free port chosen by the OS. */
   port?: number;
-  /** Lifetime of new AccountSessions and CustomerSessions, in seconds. Default: the sandbox's own. */
+  /** Lifetime of new AccountSessions and CustomerSessions, in seconds. Default: the sandbox's own (1800). */
   lifetimeSeconds?: number;
   /** Latency added to every sandbox request, in milliseconds. Default 0. */
   latencyMs?: number;
