@@ -35,6 +35,8 @@ test.describe('bank linking', () => {
 
   test('an expired secret fails with a clear error, and the next attempt works', async ({ page, sandbox, request }) => {
     await openDashboard(page, 'bank');
+    // The dashboard's AccountSession is claimed first, so the clock jump below only ages the bank session.
+    await expect.poll(async () => (await sandbox.state()).claims.account_session).toBe(1);
     // Let the secret go stale between the server creating it and Stripe.js using it. Stripe gives
     // these sessions no expires_at; the sandbox keeps them a day (its documented choice) and
     // drops older ones when the next session is created.
