@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
 import { useConnect } from './useConnect.js';
 import { installFakeConnect, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
@@ -23,6 +24,24 @@ afterEach(async () => {
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
 
 const paymentsElement = () => document.querySelector('stripe-connect-payments') as FakeConnectElement | null;
+
+/**
+ * Renders outside `act`, so React runs passive effects on its own schedule as in a browser: after
+ * the loader's promise callbacks, not flushed synchronously before them.
+ */
+function renderOnReactsSchedule(ui: ReactNode): () => void {
+  const environment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const previous = environment.IS_REACT_ACT_ENVIRONMENT;
+  environment.IS_REACT_ACT_ENVIRONMENT = false;
+  const container = document.body.appendChild(document.createElement('div'));
+  const root = createRoot(container);
+  root.render(ui);
+  return () => {
+    root.unmount();
+    container.remove();
+    environment.IS_REACT_ACT_ENVIRONMENT = previous;
+  };
+}
 
 function Status() {
   const connect = useConnect();
@@ -139,6 +158,48 @@ describe('<ConnectProvider>', () => {
     expect(ownLoadError).toHaveBeenCalledWith(loadError);
     expect(onError).toHaveBeenCalledWith({ source: 'component', elementTagName: 'stripe-connect-payments', error: loadError.error });
     expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments' });
+  });
+
+  it("calls both the provider's and the component's own onLoaderStart and onLoadError when Connect.js reports each once", async () => {
+    fake.events = { loadError: { type: 'api_error', message: 'boom' } };
+    const onError = vi.fn();
+    const onLoaderStart = vi.fn();
+    const ownLoaderStart = vi.fn();
+    const ownLoadError = vi.fn();
+    const unmount = renderOnReactsSchedule(
+      <StrictMode>
+        <ConnectProvider publishableKey="pk_test_1" fetchSecret={secretFunction('accs_secret_')} onError={onError} onLoaderStart={onLoaderStart}>
+          <ConnectPayments onLoaderStart={ownLoaderStart} onLoadError={ownLoadError} />
+        </ConnectProvider>
+      </StrictMode>,
+    );
+    onTestFinished(unmount);
+    await vi.waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const loaderStart = { elementTagName: 'stripe-connect-payments' };
+    const loadError = { elementTagName: 'stripe-connect-payments', error: { type: 'api_error', message: 'boom' } };
+    expect(onLoaderStart.mock.calls).toEqual([[loaderStart]]);
+    expect(ownLoaderStart.mock.calls).toEqual([[loaderStart]]);
+    expect(ownLoadError.mock.calls).toEqual([[loadError]]);
+    expect(onError.mock.calls).toEqual([[{ source: 'component', elementTagName: 'stripe-connect-payments', error: loadError.error }]]);
+  });
+
+  it('keeps the provider hearing a component whose own listeners come and go', async () => {
+    const onLoaderStart = vi.fn();
+    const ownLoaderStart = vi.fn();
+    const view = (own?: () => void) => (
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={secretFunction('accs_secret_')} onLoaderStart={onLoaderStart}>
+        <ConnectPayments onLoaderStart={own} />
+      </ConnectProvider>
+    );
+    const { rerender } = render(view(ownLoaderStart));
+    await waitFor(() => expect(onLoaderStart).toHaveBeenCalledTimes(1));
+    rerender(view(undefined));
+    await settle();
+    const element = paymentsElement()!;
+    (element.listeners.setOnLoaderStart as (event: unknown) => void)({ elementTagName: 'stripe-connect-payments' });
+    expect(onLoaderStart).toHaveBeenCalledTimes(2);
+    expect(ownLoaderStart).toHaveBeenCalledTimes(1);
   });
 
   it('logs out through useConnect, which unmounting never does', async () => {

@@ -13,21 +13,31 @@ export interface ConnectInstanceHooks {
 type Listener<E> = ((event: E) => void) | undefined;
 
 /**
- * Chains the provider's listener after the component's own. The loader installs each setter as an
- * own property of the element; the official React component calls it with the user's prop (or
- * `undefined`), which would replace a listener set once, so the setter itself is wrapped.
+ * Routes one of an element's events to both the provider and the component's own listener.
+ * Connect.js delivers each event once, to the listener set when it happens, and the official React
+ * component sets its prop (or `undefined`) only in an effect after `create`, so listener
+ * replacement would lose one side. Instead one dispatcher goes to Connect.js, once, and later
+ * setter calls only change whom it forwards to. Events that came before the component set its own
+ * listener for the first time are handed to that listener when it arrives: for the component it
+ * is the same mount.
  */
 function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setOnLoaderStart', provider: (event: E) => void): void {
   const target = element as unknown as Record<string, unknown>;
   const original = target[method];
   if (typeof original !== 'function') return;
-  const install = (own: Listener<E>) =>
-    (original as (listener: Listener<E>) => void).call(element, (event: E) => {
-      own?.(event);
-      provider(event);
-    });
-  target[method] = install;
-  install(undefined);
+  let own: Listener<E>;
+  let missed: E[] | null = [];
+  (original as (listener: Listener<E>) => void).call(element, (event: E) => {
+    provider(event);
+    if (missed) missed.push(event);
+    else own?.(event);
+  });
+  target[method] = (listener: Listener<E>) => {
+    own = listener;
+    const earlier = missed ?? [];
+    missed = null;
+    for (const event of earlier) listener?.(event);
+  };
 }
 
 /**

@@ -1,12 +1,57 @@
 import { vi } from 'vitest';
 import { ConnectElementCommonMethodConfig, ConnectElementCustomMethodConfig, connectElementTagNames } from '@stripe/connect-js/pure.js';
 
-/** A Connect.js element stand-in: records the listeners the loader hands it. */
+/** What a fake instance's elements report on their own once they have a connector. */
+export interface FakeConnectorEvents {
+  /** Sent to the element's `onLoadError` listener right after its loader start. */
+  loadError?: { type: string; message: string };
+}
+
+/**
+ * A Connect.js element stand-in: records the listeners the loader hands it and, like the sandbox's
+ * (contracts §3.8), reports its loader start exactly once as soon as it is on the page with a
+ * connector (and, if its instance says so, a load error right after).
+ */
 export class FakeConnectElement extends HTMLElement {
   listeners: Record<string, unknown> = {};
   connector: unknown = null;
+  private readonly undelivered = new Map<string, unknown>();
+  private shown = false;
   setConnector(connector: unknown) {
     this.connector = connector;
+    this.show();
+  }
+  connectedCallback() {
+    this.show();
+  }
+  /** An element shows its loader once it is both on the page and connected to an instance. */
+  private show() {
+    if (this.shown || !this.isConnected || !this.connector) return;
+    this.shown = true;
+    const events = (this.connector as { events?: FakeConnectorEvents }).events ?? {};
+    const elementTagName = this.localName;
+    this.emitOnce('setOnLoaderStart', { elementTagName });
+    if (events.loadError) this.emitOnce('setOnLoadError', { elementTagName, error: events.loadError });
+  }
+  /**
+   * Reports `event` once, as the sandbox stand-in does: to the first listener set from now on, or
+   * else, a microtask later, to the one already there.
+   */
+  emitOnce(setter: string, event: unknown) {
+    this.undelivered.set(setter, event);
+    queueMicrotask(() => {
+      const listener = this.listeners[setter];
+      if (this.undelivered.get(setter) !== event || typeof listener !== 'function') return;
+      this.undelivered.delete(setter);
+      listener(event);
+    });
+  }
+  receive(setter: string, value: unknown) {
+    this.listeners[setter] = value;
+    const held = this.undelivered.get(setter);
+    if (held === undefined || typeof value !== 'function') return;
+    this.undelivered.delete(setter);
+    value(held);
   }
 }
 
@@ -16,7 +61,7 @@ const setterNames = [
 ];
 for (const name of setterNames) {
   (FakeConnectElement.prototype as unknown as Record<string, unknown>)[`${name}InternalOnly`] = function (this: FakeConnectElement, value: unknown) {
-    this.listeners[name] = value;
+    this.receive(name, value);
   };
 }
 
@@ -25,6 +70,8 @@ export interface FakeConnect {
   log: string[];
   init: ReturnType<typeof vi.fn>;
   instances: Array<{ update: ReturnType<typeof vi.fn>; logout: ReturnType<typeof vi.fn>; params: Record<string, unknown> }>;
+  /** What every element of instances created from now on reports by itself. */
+  events: FakeConnectorEvents;
 }
 
 /**
@@ -37,13 +84,13 @@ export function installFakeConnect(): FakeConnect {
     const name = `stripe-connect-${tag}`;
     if (!customElements.get(name)) customElements.define(name, class extends FakeConnectElement {});
   }
-  const fake: FakeConnect = { log: [], instances: [], init: vi.fn() };
+  const fake: FakeConnect = { log: [], instances: [], init: vi.fn(), events: {} };
   fake.init.mockImplementation((params: Record<string, unknown>) => {
     fake.log.push(`init:${String(params.publishableKey)}`);
     // Real Connect.js consumes the eager secret promise; so does the stand-in.
     (params.metaOptions as { eagerClientSecretPromise: Promise<string> }).eagerClientSecretPromise.catch(() => {});
     const instance = {
-      connect: {},
+      connect: { events: { ...fake.events } },
       params,
       update: vi.fn((options: unknown) => fake.log.push(`update:${JSON.stringify(options)}`)),
       logout: vi.fn(async () => {
