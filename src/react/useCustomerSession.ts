@@ -16,6 +16,7 @@ export interface UseCustomerSessionOptions {
   refreshMargin?: number;
   /** Fields to propose to the server with every request. Read when the session is created. */
   params?: Record<string, unknown>;
+  /** Retries within one fetch (network errors, 5xx, 429); defaults are on {@link RetryOptions}. */
   retry?: RetryOptions;
   /** Injectable time, for tests. */
   clock?: Clock;

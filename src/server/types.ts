@@ -66,6 +66,7 @@ export interface BaseHandlerOptions {
   allowedOrigins?: readonly string[];
   /** Largest accepted body in bytes. Default 8192: the kit sends a few dozen bytes. */
   maxBodyBytes?: number;
+  /** Asked before the body is read; `{ retryAfterSeconds }` answers 429. Default: no limit. */
   rateLimit?: RateLimit;
   /** Called once per answered request (successful CORS preflights aside). A throwing listener is ignored, never breaks the answer. */
   onEvent?: (event: ServerEvent) => void;
