@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AccountSessionSource, type AccountSessionSourceOptions } from './AccountSessionSource.js';
 import { EmbedkitError } from './EmbedkitError.js';
+import { refreshLeadSeconds } from '../sandbox/browser/ConnectSession.js';
 import { createManualClock, type ManualClock } from './testing/manualClock.js';
 import { createManualVisibility, type ManualVisibility } from './testing/manualVisibility.js';
 import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecretEndpoint.js';
@@ -129,7 +130,34 @@ describe('warm secret', () => {
     return created;
   }
 
-  it('is fetched leadSeconds before the handed secret expires and handed out at once', async () => {
+  it('is ready when the sandbox stand-in asks (60 s left) even from an endpoint taking 20 s', async () => {
+    const { source } = await handFirst();
+    const release = endpoint.holdNext();
+    await clock.advance(1710 * SECOND);
+    expect(endpoint.calls).toHaveLength(2);
+    await clock.advance(20 * SECOND);
+    release();
+    await clock.advance((1800 - refreshLeadSeconds(1800) - 1730) * SECOND);
+    const refresh = source.fetchClientSecret();
+    expect(await isSettled(refresh)).toBe(true);
+    expect(await refresh).toBe('accs_secret_TEST2');
+  });
+
+  it.each([
+    [120, 40],
+    [240, 80],
+    [300, 90],
+    [1800, 90],
+  ])('with a %i s lifetime is fetched %i s before expiry by default: min(90 s, a third of the lifetime)', async (lifetime, lead) => {
+    endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: lifetime });
+    await handFirst();
+    await clock.advance((lifetime - lead) * SECOND - 1);
+    expect(endpoint.calls).toHaveLength(1);
+    await clock.advance(1);
+    expect(endpoint.calls).toHaveLength(2);
+  });
+
+  it('is fetched at most leadSeconds before the handed secret expires and handed out at once', async () => {
     const { source } = await handFirst({ warm: { leadSeconds: 60 } });
     await clock.advance(1739 * SECOND);
     expect(endpoint.calls).toHaveLength(1);
@@ -184,14 +212,44 @@ describe('warm secret', () => {
     expect(endpoint.calls).toHaveLength(3);
   });
 
-  it('is not handed out within the clock skew of its own expiry', async () => {
-    endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: 100 });
-    const { source } = await handFirst({ warm: { leadSeconds: 60, maxAgeSeconds: 600 } });
-    await clock.advance(40 * SECOND); // warm fetched now, expiring at 140 s
+  it('is not handed out within the clock skew (30 s) of its own expiry', async () => {
+    endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: 120 });
+    const { source } = await handFirst({ warm: { maxAgeSeconds: 600 } });
+    await clock.advance(80 * SECOND); // warm fetched now, expiring at 200 s
     expect(endpoint.calls).toHaveLength(2);
-    await clock.advance(71 * SECOND); // 111 s: 29 s before the warm one expires
+    await clock.advance(91 * SECOND); // 171 s: 29 s before the warm one expires
     expect(await source.fetchClientSecret()).toBe('accs_secret_TEST3');
   });
+
+  it('of a lifetime under 90 s is not handed out with less than a third of it left', async () => {
+    endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: 9 });
+    const { source } = await handFirst();
+    await clock.advance(6 * SECOND); // warm fetched now, expiring at 15 s
+    expect(endpoint.calls).toHaveLength(2);
+    await clock.advance(6 * SECOND + 1); // just under 3 s left
+    expect(await source.fetchClientSecret()).toBe('accs_secret_TEST3');
+  });
+
+  it.each([3, 4, 10, 100, 120, 240, 300, 1800])(
+    'with a %i s lifetime answers every refresh of the sandbox stand-in at once, one new session per expiry',
+    async (lifetime) => {
+      endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: lifetime });
+      const { source } = await handFirst();
+      for (let refresh = 1; refresh <= 5; refresh++) {
+        // The stand-in asks with min(60 s, lifetime / 4) left of the secret it holds.
+        const asksAt = (source.getState().expiresAt! - refreshLeadSeconds(lifetime)) * SECOND;
+        await clock.advance(asksAt - clock.now());
+        const next = source.fetchClientSecret();
+        expect(await isSettled(next)).toBe(true);
+        expect(await next).toBe(`accs_secret_TEST${refresh + 1}`);
+        expect(endpoint.calls).toHaveLength(refresh + 1);
+        // The spare was fetched shortly before Connect asked (at most 30 s and an eighth of the
+        // lifetime), so Connect gets most of its lifetime (less up to 1 s of expires_at rounding).
+        const headStart = Math.min(30, lifetime / 8);
+        expect(source.getState().expiresAt! * SECOND - clock.now()).toBeGreaterThanOrEqual((lifetime - 1 - headStart) * SECOND);
+      }
+    },
+  );
 
   it('is not fetched while the page is hidden, and is fetched on return when due', async () => {
     const { source } = await handFirst();

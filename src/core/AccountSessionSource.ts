@@ -6,18 +6,69 @@ import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
 import type { Visibility } from './types.js';
 
+/**
+ * When the one spare AccountSession secret is fetched and how long it is kept. Connect.js asks
+ * for a new secret at an undocumented moment before `expires_at`; the spare should be ready by
+ * then, yet young enough that Connect.js gets most of its lifetime.
+ */
 export interface WarmOptions {
-  /** Fetch the warm secret this many seconds before the handed secret's `expires_at`. Default 60. */
+  /**
+   * The most seconds before the handed secret's `expires_at` at which its spare is fetched. The
+   * actual lead is the smaller of this and a third of that secret's lifetime (`expires_at` minus
+   * when it arrived), so short-lived sessions are warmed proportionally later. Default 90.
+   */
   leadSeconds?: number;
-  /** Drop a warm secret nobody took after this many seconds. Default 300. */
+  /**
+   * Drop a spare nobody took after this many seconds, so a secret is never held for long
+   * (a page left open, a Connect.js that stopped asking). Default 300.
+   */
   maxAgeSeconds?: number;
 }
 
+/** Options of {@link AccountSessionSource}. */
 export interface AccountSessionSourceOptions extends SessionSourceOptions {
-  /** Default: the document's visibility (always visible without a document). */
+  /**
+   * Whether the page is visible: spares are fetched only while it is (nobody waits on a hidden
+   * page, and its spare would mostly age unused). Default: the document's visibility (always
+   * visible without a document).
+   */
   visibility?: Visibility;
-  /** `false` turns the warm secret off: every Connect.js refresh then waits for a request. */
+  /**
+   * The spare secret that makes Connect.js' refresh call resolve at once. Default
+   * `{ leadSeconds: 90, maxAgeSeconds: 300 }`. `false` turns it off: every Connect.js refresh then
+   * waits for a request to the app's endpoint.
+   */
   warm?: WarmOptions | false;
+}
+
+/**
+ * The warm secret's lead is at most this share of the handed secret's lifetime. Connect.js'
+ * refresh moment is undocumented; the sandbox stand-in asks with `min(60 s, lifetime / 4)` left.
+ * With `min(90 s, lifetime / 3)` the spare arrives first for any lifetime: a twelfth of the
+ * lifetime ahead below 240 s (10 s at 120 s, still hundreds of milliseconds at a few seconds,
+ * enough for a request on a test machine's loopback) and 30 s ahead from 270 s (room for a slow
+ * endpoint with retries). It is not much earlier either, since every second of head start is a
+ * second of the next secret's lifetime spent waiting, which shows up as more sessions per hour.
+ */
+const LEAD_SHARE_OF_LIFETIME = 1 / 3;
+const DEFAULT_LEAD_SECONDS = 90;
+const DEFAULT_MAX_AGE_SECONDS = 300;
+
+/** A secret with when it arrived and how long it lives from then, both on this device's clock. */
+interface Fetched {
+  secret: ClientSecret;
+  fetchedAt: number;
+  /**
+   * From arrival to `expires_at`: the lifetime the server gave the secret when it created it,
+   * give or take the skew between its clock and this device's.
+   */
+  lifetimeMs: number;
+}
+
+function arrived(secret: ClientSecret, now: number): Fetched {
+  // AccountSession answers always carry expires_at (parseSecretAnswer requires it); without one
+  // the lifetime is not positive and no spare is fetched.
+  return { secret, fetchedAt: now, lifetimeMs: (secret.expiresAt ?? 0) * 1000 - now };
 }
 
 interface InFlight {
@@ -37,21 +88,21 @@ interface InFlight {
  */
 export class AccountSessionSource extends SessionSource {
   private readonly visibility: Visibility;
-  private readonly leadMs: number | null;
+  private readonly maxLeadMs: number | null;
   private readonly maxAgeMs: number;
   private request: InFlight | null = null;
-  private warm: { secret: ClientSecret; fetchedAt: number } | null = null;
-  private handed: ClientSecret | null = null;
+  private warm: Fetched | null = null;
+  private handed: Fetched | null = null;
   /** The handed secret a warm one was last fetched for: one warm fetch per handed secret. */
-  private warmedFor: ClientSecret | null = null;
+  private warmedFor: Fetched | null = null;
   private stopWatchingVisibility: (() => void) | null = null;
 
   constructor(options: AccountSessionSourceOptions) {
     super('account_session', options, {});
     this.visibility = options.visibility ?? documentVisibility;
     const warm = options.warm === false ? null : (options.warm ?? {});
-    this.leadMs = warm && (checkSeconds('warm.leadSeconds', warm.leadSeconds) ?? 60) * 1000;
-    this.maxAgeMs = (checkSeconds('warm.maxAgeSeconds', warm?.maxAgeSeconds) ?? 300) * 1000;
+    this.maxLeadMs = warm && (checkSeconds('warm.leadSeconds', warm.leadSeconds) ?? DEFAULT_LEAD_SECONDS) * 1000;
+    this.maxAgeMs = (checkSeconds('warm.maxAgeSeconds', warm?.maxAgeSeconds) ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
   }
 
   /**
@@ -63,8 +114,9 @@ export class AccountSessionSource extends SessionSource {
     const warm = this.takeWarm();
     if (warm) {
       this.hand(warm);
-      this.dispatch({ type: 'handed', expiresAt: warm.expiresAt, redacted: warm.redacted });
-      return Promise.resolve(warm.reveal());
+      const { secret } = warm;
+      this.dispatch({ type: 'handed', expiresAt: secret.expiresAt, redacted: secret.redacted });
+      return Promise.resolve(secret.reveal());
     }
     // Joining the request in flight (a warm one included) is what collapses concurrent calls.
     const request = this.request ?? this.startRequest(false);
@@ -111,7 +163,7 @@ export class AccountSessionSource extends SessionSource {
         // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
         if (controller.signal.aborted && !entry.claimed) return;
         if (entry.claimed) {
-          this.hand(secret);
+          this.hand(arrived(secret, this.clock.now()));
           this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } });
         } else {
           this.keepWarm(secret);
@@ -129,25 +181,35 @@ export class AccountSessionSource extends SessionSource {
     return entry;
   }
 
-  private hand(secret: ClientSecret): void {
-    this.handed = secret;
+  private hand(fetched: Fetched): void {
+    this.handed = fetched;
     this.scheduleWarm();
   }
 
   /** The warm secret if it is still fresh; either way it is no longer kept. */
-  private takeWarm(): ClientSecret | null {
+  private takeWarm(): Fetched | null {
     const warm = this.warm;
     this.dropWarm();
-    if (!warm) return null;
-    const now = this.clock.now();
-    if (now - warm.fetchedAt > this.maxAgeMs || warm.secret.isExpired(now, CLOCK_SKEW_MS)) return null;
-    return warm.secret;
+    if (!warm || this.freshForMs(warm) <= 0) return null;
+    return warm;
   }
 
   private keepWarm(secret: ClientSecret): void {
     this.dropWarm();
-    this.warm = { secret, fetchedAt: this.clock.now() };
-    this.setTimer('discard', () => this.dropWarm(), this.maxAgeMs);
+    const warm = arrived(secret, this.clock.now());
+    this.warm = warm;
+    this.setTimer('discard', () => this.dropWarm(), this.freshForMs(warm));
+  }
+
+  /**
+   * How much longer a warm secret may be handed out: until it is `maxAgeSeconds` old, and while
+   * more than the clock-skew margin (30 s) is left before its `expires_at`. Below a 90 s lifetime
+   * (test setups) the margin is a third of the lifetime instead, like the lead, or every such
+   * secret would count as expired on arrival and each refresh would cost two sessions.
+   */
+  private freshForMs({ fetchedAt, lifetimeMs }: Fetched): number {
+    const margin = Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    return Math.min(this.maxAgeMs, lifetimeMs - margin) - (this.clock.now() - fetchedAt);
   }
 
   private dropWarm(): void {
@@ -159,8 +221,11 @@ export class AccountSessionSource extends SessionSource {
   private scheduleWarm(): void {
     this.clearTimer('warm');
     const handed = this.handed;
-    if (!this.canWarm() || handed?.expiresAt == null) return;
-    const delay = Math.max(0, handed.expiresAt * 1000 - this.leadMs! - this.clock.now());
+    // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
+    // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
+    if (!this.canWarm() || !handed || handed.lifetimeMs <= 0) return;
+    const leadMs = Math.min(this.maxLeadMs!, handed.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    const delay = Math.max(0, handed.fetchedAt + handed.lifetimeMs - leadMs - this.clock.now());
     this.setTimer('warm', () => {
       if (!this.canWarm() || this.handed !== handed) return;
       this.warmedFor = handed;
@@ -170,7 +235,7 @@ export class AccountSessionSource extends SessionSource {
 
   private canWarm(): boolean {
     return (
-      this.leadMs !== null &&
+      this.maxLeadMs !== null &&
       !this.disposed &&
       this.isActive &&
       this.visibility.isVisible() &&

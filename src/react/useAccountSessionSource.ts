@@ -21,7 +21,8 @@ export interface UseAccountSessionOptions {
   retry?: RetryOptions;
   /**
    * One unused secret is kept ready shortly before expiry so Connect.js' refresh resolves at once
-   * (default: fetched 60 s before `expires_at`, dropped after 300 s). `false` turns it off.
+   * (default: fetched 90 s before `expires_at`, or a third of the lifetime before it for secrets
+   * living under 270 s; dropped after 300 s unused). `false` turns it off.
    */
   warm?: WarmOptions | false;
   /**
