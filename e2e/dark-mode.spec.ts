@@ -1,4 +1,4 @@
-import { connectComponent, expect, openDashboard, test } from './fixtures';
+import { artifactPath, connectComponent, expect, openDashboard, test } from './fixtures';
 
 test('the dark-mode toggle restyles components without a new session', async ({ page, sandbox }) => {
   await openDashboard(page, 'payments');
@@ -12,6 +12,7 @@ test('the dark-mode toggle restyles components without a new session', async ({ 
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(background).toBe('#111827');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: artifactPath('payments-dark.png'), fullPage: true });
 
   await toggle.click();
   await expect.poll(background).toBe('#ffffff');
