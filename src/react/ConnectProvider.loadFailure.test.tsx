@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
 import { secretFunction } from './__tests__/secretFor.js';
 
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  // Deferred disposal runs a macrotask after unmount: let it run while the DOM is still here.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+});
 
 describe('<ConnectProvider> when Connect.js cannot load', () => {
   it('shows an error naming the cause instead of blank components, and reports it', async () => {

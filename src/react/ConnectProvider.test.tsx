@@ -101,21 +101,24 @@ describe('<ConnectProvider>', () => {
     expect(fake.init).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the fallback until the first secret arrives, then the components', async () => {
+  it('mounts the components once Connect.js is there, their loaders showing while the first secret is on its way', async () => {
     let answer!: (value: { client_secret: string; expires_at: number }) => void;
     const fetchSecret = vi.fn(() => new Promise<{ client_secret: string; expires_at: number }>((resolve) => (answer = resolve)));
+    const onLoaderStart = vi.fn();
     render(
-      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} fallback={<p>Preparing payments…</p>}>
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} fallback={<p>Preparing payments…</p>} onLoaderStart={onLoaderStart}>
         <ConnectPayments />
         <Status />
       </ConnectProvider>,
     );
-    await waitFor(() => expect(fetchSecret).toHaveBeenCalledTimes(1));
-    expect(screen.getByText('Preparing payments…')).toBeTruthy();
-    expect(paymentsElement()).toBeNull();
+    await waitFor(() => expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments' }));
+    expect(fetchSecret).toHaveBeenCalledTimes(1);
+    expect(paymentsElement()?.connector).toBeTruthy();
+    expect(screen.queryByText('Preparing payments…')).toBeNull();
+    expect(screen.getByTestId('status').textContent).toBe('pending:0:null');
     await act(async () => answer({ client_secret: 'accs_secret_one_xxxxxxxxxxxxxxxx', expires_at: Math.floor(Date.now() / 1000) + 3600 }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('success:1:accs_secret_…[redacted]'));
-    expect(paymentsElement()).not.toBeNull();
+    expect(fake.init).toHaveBeenCalledTimes(1);
   });
 
   it('on a failed fetch shows an error with a working retry and reports it to onError', async () => {

@@ -30,27 +30,43 @@ export type ConnectErrorEvent =
   | { source: 'setup'; error: EmbedkitError };
 
 export interface ConnectProviderProps {
+  /** Your Stripe publishable key (`pk_live_…` / `pk_test_…`). One Connect.js instance per key and account. */
   publishableKey: string;
-  /** Where AccountSession secrets come from: endpoint URL, request description, or function. */
+  /**
+   * Where AccountSession secrets come from: endpoint URL, request description, or function. Asked
+   * once when the provider mounts (in parallel with loading Connect.js) and again whenever Connect.js
+   * refreshes; changing it takes effect at the next request, never re-creates the instance.
+   */
   fetchSecret: FetchSecret;
   /** The connected account the browser proposes (sent as `{ account }`); the server decides. A change logs the old one out. */
   account?: string;
-  /** Deep-compared; a change goes to `instance.update`, never a new instance. */
+  /** Connect.js appearance. Deep-compared; a change goes to `instance.update`, never a new instance. */
   appearance?: AppearanceOptions;
-  /** Deep-compared; a change goes to `instance.update`. */
+  /** Connect.js locale (e.g. `'fr-FR'`). Deep-compared; a change goes to `instance.update`. */
   locale?: string;
-  /** Read once per instance: Connect.js cannot update fonts. */
+  /** Fonts for the components. Read once per instance: Connect.js cannot update fonts. */
   fonts?: Array<CssFontSource | CustomFontSource>;
-  /** Secret-fetch failures, every component's load errors, and setup problems (version skew). */
+  /**
+   * Secret-fetch failures (`source: 'session'`), every component's load errors (`'component'`) and
+   * setup problems such as Connect.js not loading or package version skew (`'setup'`). A failed
+   * secret is reported once, as the session's, not again by each component it breaks. Without it,
+   * setup problems go to `console.error`.
+   */
   onError?: (event: ConnectErrorEvent) => void;
-  /** Every component's loader start. */
+  /** Every component's loader start. A component's own `onLoaderStart` prop is called too. */
   onLoaderStart?: (event: LoaderStart) => void;
-  /** Shown until the first secret arrives. Default: a polite "Loading…" status. */
+  /**
+   * Shown instead of the children until Connect.js has loaded; from then on each component shows
+   * Connect.js's own loader until the first secret arrives. Default: a polite "Loading…" status.
+   */
   fallback?: ReactNode;
-  /** Shown when no session could be started. Default: the message and a "Try again" button. */
+  /** Shown instead of the children when no session could be started or Connect.js cannot load. Default: the message and a "Try again" button. */
   errorFallback?: ReactNode | ((props: SessionErrorProps) => ReactNode);
+  /** How failed secret requests are retried before the error is shown (attempts and backoff). */
   retry?: RetryOptions;
+  /** The warm secret kept ready before expiry so Connect.js's refresh resolves at once; `false` turns it off. */
   warm?: WarmOptions | false;
+  /** The Connect embedded components, and anything else that should share their session. */
   children?: ReactNode;
 }
 
@@ -63,28 +79,34 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const latest = useLatest(props);
   const client = useQueryClientOrOwn();
   const scope = shortHash(publishableKey);
-  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope, retry: props.retry, warm: props.warm });
+  const { state, acquire } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope, retry: props.retry, warm: props.warm });
   const [generation, setGeneration] = useState(0);
   const previous = useRef<{ account: string | undefined; instance: StripeConnectInstance } | null>(null);
 
-  const instanceKey = source && JSON.stringify(['embedkit', 'connect_instance', scope, account ?? null, generation]);
-  const instance = useSharedResource(client, instanceKey, () => {
+  const instanceKey = JSON.stringify(['embedkit', 'connect_instance', scope, account ?? null, generation]);
+  // Created in the provider's first commit together with its session (held here, so it lives as
+  // long as the instance): Connect.js's script and the first secret request start at once, in
+  // parallel, before the first paint, instead of one render after the other.
+  const connect = useSharedResource(client, instanceKey, () => {
     const { appearance, locale, fonts } = latest.current;
     const old = previous.current;
     // The old account's session ends before the new one starts. A failed logout needs no
     // handling: that session expires on its own and no component uses it any more.
     if (old && old.account !== account) old.instance.logout().catch(() => {});
+    const session = acquire();
     const created = loadConnectAndInitialize({
       publishableKey,
-      fetchClientSecret: source!.fetchClientSecret,
+      fetchClientSecret: session.value.fetchClientSecret,
       ...(appearance && { appearance }),
       ...(locale && { locale }),
       ...(fonts && { fonts }),
     });
     applied.set(created, { appearance, locale });
-    // Nothing to dispose: Stripe asks for logout() on sign-out only, not when components unmount.
-    return { value: created, dispose: () => {} };
-  });
+    // Nothing else to dispose: Stripe asks for logout() on sign-out only, not when components unmount.
+    return { value: { instance: created, source: session.value }, dispose: () => session.release() };
+  }, { acquireInLayoutEffect: true });
+  const instance = connect?.instance ?? null;
+  const source = connect?.source ?? null;
 
   useEffect(() => {
     if (instance) previous.current = { account, instance };
@@ -122,13 +144,17 @@ export function ConnectProvider(props: ConnectProviderProps) {
 
   const components = useMemo(
     () =>
-      instance &&
-      wrapConnectInstance(instance, {
-        onLoadError: ({ elementTagName, error }) => report({ source: 'component', elementTagName, error }),
+      connect &&
+      wrapConnectInstance(connect.instance, {
+        onLoadError: ({ elementTagName, error }) => {
+          // The session's failure, already reported as such: not once more per component.
+          if (error.type === 'account_session_create_error' && connect.source.getState().status === 'error') return;
+          report({ source: 'component', elementTagName, error });
+        },
         onLoaderStart: (event) => latest.current.onLoaderStart?.(event),
         onVersionSkew: (error) => report({ source: 'setup', error }),
       }),
-    [instance, report, latest],
+    [connect, report, latest],
   );
 
   const retry = useCallback(() => {
@@ -143,11 +169,13 @@ export function ConnectProvider(props: ConnectProviderProps) {
   let content: ReactNode;
   if (shownError) {
     content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, retry }) : (errorFallback ?? <SessionErrorNotice error={shownError} retry={retry} />);
-  } else if (!components || !loaded || (state.status !== 'success' && state.status !== 'error')) {
-    // Components mount once both Connect.js and the first secret are there: never blank, and
-    // never created against a loader that has failed.
+  } else if (!components || !loaded) {
+    // Until Connect.js is there the components could only be empty elements (or, if it fails,
+    // elements created against a failed loader): the fallback stands in.
     content = fallback ?? <div role="status">Loading…</div>;
   } else {
+    // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
+    // component shows Connect.js's own loader meanwhile, as the official quickstart does.
     content = (
       <ConnectComponentsProvider key={instanceKey} connectInstance={components}>
         {children}

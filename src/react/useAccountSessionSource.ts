@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource.js';
 import { initialSessionState } from '../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types.js';
+import type { Lease } from './acquireShared.js';
 import { forwardFetchSecret } from './forwardFetchSecret.js';
 import { sessionQueryKey } from './sessionQueryKey.js';
 import { useLatest } from './useLatest.js';
@@ -38,9 +39,14 @@ export interface UseAccountSessionOptions {
 
 /**
  * The shared AccountSessionSource for `(QueryClient, scope, account)` and its state. Internal:
- * `<ConnectProvider>` needs the source itself to bind one Connect.js instance to one session.
+ * `<ConnectProvider>` needs the source itself to bind one Connect.js instance to one session, and
+ * `acquire` to hold it from the very effect that creates the instance.
  */
-export function useAccountSessionSource(options: UseAccountSessionOptions): { source: AccountSessionSource | null; state: SessionState } {
+export function useAccountSessionSource(options: UseAccountSessionOptions): {
+  source: AccountSessionSource | null;
+  state: SessionState;
+  acquire: () => Lease<AccountSessionSource>;
+} {
   const ownScope = useId();
   const account = options.account ?? null;
   const queryKey = sessionQueryKey('account_session', options.scope ?? ownScope, account);

@@ -1,7 +1,5 @@
-import { useLayoutEffect, useEffect, useRef, type RefObject } from 'react';
-
-// useLayoutEffect warns during server rendering; there is nothing to keep fresh on the server anyway.
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+import { useRef, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /**
  * A ref that always holds the latest rendered value, so callbacks and long-lived sources read

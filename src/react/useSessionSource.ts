@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { SessionState } from '../core/types.js';
+import { acquireShared, type Lease } from './acquireShared.js';
 import { mirrorToQueryCache } from './mirrorToQueryCache.js';
 import { useQueryClientOrOwn } from './useQueryClientOrOwn.js';
 import { useSharedResource } from './useSharedResource.js';
@@ -15,15 +16,17 @@ const noSubscription = () => () => {};
 /**
  * The session source shared under `queryKey` in the app's (or embedkit's own) QueryClient,
  * mirrored into its cache, and its state. Created on the client only; `idle` is the state before
- * that, and on the server.
+ * that, and on the server. `acquire` takes a counted hold on that same source (creating it if
+ * need be); call it from an effect, and release the lease.
  */
 export function useSessionSource<State extends SessionState, S extends Source<State>>(
   queryKey: readonly unknown[],
   create: () => S,
   idle: State,
-): { source: S | null; state: State } {
+): { source: S | null; state: State; acquire: () => Lease<S> } {
   const client = useQueryClientOrOwn();
-  const source = useSharedResource(client, JSON.stringify(queryKey), () => {
+  const key = JSON.stringify(queryKey);
+  const createShared = () => {
     const created = create();
     const stopMirroring = mirrorToQueryCache(client, queryKey, created);
     return {
@@ -33,8 +36,11 @@ export function useSessionSource<State extends SessionState, S extends Source<St
         created.dispose();
       },
     };
-  });
+  };
+  const source = useSharedResource(client, key, createShared);
   const idleSnapshot = () => idle;
   const state = useSyncExternalStore(source?.subscribe ?? noSubscription, source?.getState ?? idleSnapshot, idleSnapshot);
-  return { source, state };
+  // The same shared entry, for an effect that needs the source before this hook's state has it.
+  const acquire = () => acquireShared(client, key, createShared);
+  return { source, state, acquire };
 }
