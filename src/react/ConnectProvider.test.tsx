@@ -143,6 +143,25 @@ describe('<ConnectProvider>', () => {
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
+  it("reports a failed first secret once, as the session's, while each component's own onLoadError still hears it", async () => {
+    const onError = vi.fn();
+    const ownLoadError = vi.fn();
+    let fail!: (error: Error) => void;
+    const fetchSecret = vi.fn(() => new Promise<never>((_, reject) => (fail = reject)));
+    render(
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} retry={{ attempts: 1 }} onError={onError}>
+        <ConnectPayments onLoadError={ownLoadError} />
+      </ConnectProvider>,
+    );
+    // The component is up, showing Connect.js's loader, when the secret fails.
+    await waitFor(() => expect(paymentsElement()?.connector).toBeTruthy());
+    await act(async () => fail(new Error('offline')));
+    await screen.findByRole('alert');
+    await settle();
+    expect(ownLoadError).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments', error: expect.objectContaining({ type: 'account_session_create_error' }) });
+    expect(onError.mock.calls).toEqual([[{ source: 'session', error: expect.objectContaining({ code: 'network' }) }]]);
+  });
+
   it("routes every component's load errors and loader starts to the provider, keeping the component's own", async () => {
     const onError = vi.fn();
     const onLoaderStart = vi.fn();

@@ -34,8 +34,9 @@ export interface ConnectProviderProps {
   publishableKey: string;
   /**
    * Where AccountSession secrets come from: endpoint URL, request description, or function. Asked
-   * once when the provider mounts (in parallel with loading Connect.js) and again whenever Connect.js
-   * refreshes; changing it takes effect at the next request, never re-creates the instance.
+   * once when the provider mounts (in parallel with loading Connect.js), then before expiry and
+   * whenever Connect.js refreshes. A function is always called in its newest version; a URL or
+   * request description is read when the session starts.
    */
   fetchSecret: FetchSecret;
   /** The connected account the browser proposes (sent as `{ account }`); the server decides. A change logs the old one out. */

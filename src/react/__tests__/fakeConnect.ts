@@ -7,6 +7,15 @@ export interface FakeConnectorEvents {
   loadError?: { type: string; message: string };
 }
 
+const SECRET_FAILURE = { type: 'account_session_create_error', message: 'fetchClientSecret failed.' };
+
+/** The `connect` value of a fake instance, handed to its elements by the loader. */
+interface FakeConnector {
+  events: FakeConnectorEvents;
+  /** Calls `listener` once the eager secret has failed (at once if it already has). */
+  onSecretFailure(listener: () => void): void;
+}
+
 /**
  * A Connect.js element stand-in: records the listeners the loader hands it and, like the sandbox's
  * (contracts §3.8), reports its loader start exactly once as soon as it is on the page with a
@@ -28,10 +37,12 @@ export class FakeConnectElement extends HTMLElement {
   private show() {
     if (this.shown || !this.isConnected || !this.connector) return;
     this.shown = true;
-    const events = (this.connector as { events?: FakeConnectorEvents }).events ?? {};
+    const connector = this.connector as FakeConnector;
     const elementTagName = this.localName;
     this.emitOnce('setOnLoaderStart', { elementTagName });
-    if (events.loadError) this.emitOnce('setOnLoadError', { elementTagName, error: events.loadError });
+    if (connector.events.loadError) this.emitOnce('setOnLoadError', { elementTagName, error: connector.events.loadError });
+    // Like Connect.js: an element whose instance got no first secret reports it as its load error.
+    connector.onSecretFailure(() => this.emitOnce('setOnLoadError', { elementTagName, error: SECRET_FAILURE }));
   }
   /**
    * Reports `event` once, as the sandbox stand-in does: to the first listener set from now on, or
@@ -87,10 +98,19 @@ export function installFakeConnect(): FakeConnect {
   const fake: FakeConnect = { log: [], instances: [], init: vi.fn(), events: {} };
   fake.init.mockImplementation((params: Record<string, unknown>) => {
     fake.log.push(`init:${String(params.publishableKey)}`);
+    let failed = false;
+    const failureListeners: Array<() => void> = [];
     // Real Connect.js consumes the eager secret promise; so does the stand-in.
-    (params.metaOptions as { eagerClientSecretPromise: Promise<string> }).eagerClientSecretPromise.catch(() => {});
+    (params.metaOptions as { eagerClientSecretPromise: Promise<string> }).eagerClientSecretPromise.catch(() => {
+      failed = true;
+      for (const listener of failureListeners.splice(0)) listener();
+    });
+    const connect: FakeConnector = {
+      events: { ...fake.events },
+      onSecretFailure: (listener) => (failed ? listener() : void failureListeners.push(listener)),
+    };
     const instance = {
-      connect: { events: { ...fake.events } },
+      connect,
       params,
       update: vi.fn((options: unknown) => fake.log.push(`update:${JSON.stringify(options)}`)),
       logout: vi.fn(async () => {
