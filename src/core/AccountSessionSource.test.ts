@@ -251,6 +251,13 @@ describe('warm secret', () => {
     },
   );
 
+  it('is not fetched for a secret already expired by the device clock (running ahead): its spare would be too', async () => {
+    endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: -10 });
+    await handFirst();
+    await clock.advance(3600 * SECOND);
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
   it('is not fetched while the page is hidden, and is fetched on return when due', async () => {
     const { source } = await handFirst();
     visibility.set(false);
