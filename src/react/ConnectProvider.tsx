@@ -19,7 +19,7 @@ import { shortHash } from './shortHash.js';
 import { useAccountSessionSource } from './useAccountSessionSource.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
 import { useLatest } from './useLatest.js';
-import { useQueryClientOrOwn } from './useQueryClientOrOwn.js';
+import { useSessionOwner } from './useSessionOwner.js';
 import { useSharedResource } from './useSharedResource.js';
 import { wrapConnectInstance } from './wrapConnectInstance.js';
 
@@ -78,7 +78,7 @@ const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale
 export function ConnectProvider(props: ConnectProviderProps) {
   const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
   const latest = useLatest(props);
-  const client = useQueryClientOrOwn();
+  const { owner } = useSessionOwner();
   const scope = shortHash(publishableKey);
   const { state, acquire } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope, retry: props.retry, warm: props.warm });
   const [generation, setGeneration] = useState(0);
@@ -88,7 +88,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   // Created in the provider's first commit together with its session (held here, so it lives as
   // long as the instance): Connect.js's script and the first secret request start at once, in
   // parallel, before the first paint, instead of one render after the other.
-  const connect = useSharedResource(client, instanceKey, () => {
+  const connect = useSharedResource(owner, instanceKey, () => {
     const { appearance, locale, fonts } = latest.current;
     const old = previous.current;
     // The old account's session ends before the new one starts. A failed logout needs no

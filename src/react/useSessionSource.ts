@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { SessionState } from '../core/types.js';
 import { acquireShared, type Lease } from './acquireShared.js';
 import { mirrorToQueryCache } from './mirrorToQueryCache.js';
-import { useQueryClientOrOwn } from './useQueryClientOrOwn.js';
+import { useSessionOwner } from './useSessionOwner.js';
 import { useSharedResource } from './useSharedResource.js';
 
 interface Source<State> {
@@ -14,8 +14,8 @@ interface Source<State> {
 const noSubscription = () => () => {};
 
 /**
- * The session source shared under `queryKey` in the app's (or embedkit's own) QueryClient,
- * mirrored into its cache, and its state. Created on the client only; `idle` is the state before
+ * The session source shared under `queryKey` (per app QueryClient, or page-wide without one),
+ * mirrored into the app's query cache when there is one, and its state. Created on the client only; `idle` is the state before
  * that, and on the server. `acquire` takes a counted hold on that same source (creating it if
  * need be); call it from an effect, and release the lease.
  */
@@ -24,11 +24,11 @@ export function useSessionSource<State extends SessionState, S extends Source<St
   create: () => S,
   idle: State,
 ): { source: S | null; state: State; acquire: () => Lease<S> } {
-  const client = useQueryClientOrOwn();
+  const { owner, client } = useSessionOwner();
   const key = JSON.stringify(queryKey);
   const createShared = () => {
     const created = create();
-    const stopMirroring = mirrorToQueryCache(client, queryKey, created);
+    const stopMirroring = client ? mirrorToQueryCache(client, queryKey, created) : () => {};
     return {
       value: created,
       dispose: () => {
@@ -37,10 +37,10 @@ export function useSessionSource<State extends SessionState, S extends Source<St
       },
     };
   };
-  const source = useSharedResource(client, key, createShared);
+  const source = useSharedResource(owner, key, createShared);
   const idleSnapshot = () => idle;
   const state = useSyncExternalStore(source?.subscribe ?? noSubscription, source?.getState ?? idleSnapshot, idleSnapshot);
   // The same shared entry, for an effect that needs the source before this hook's state has it.
-  const acquire = () => acquireShared(client, key, createShared);
+  const acquire = () => acquireShared(owner, key, createShared);
   return { source, state, acquire };
 }
