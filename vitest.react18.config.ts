@@ -24,7 +24,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/react/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/react18/assertReact18.ts'],
+    setupFiles: ['test/assertReact18.ts'],
     restoreMocks: true,
     server: { deps: { inline: [/@stripe\/react-/, /@testing-library\//, /@tanstack\//] } },
   },
