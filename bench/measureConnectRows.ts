@@ -15,14 +15,21 @@ export const LATENCY = { scriptMs: 300, endpointMs: 300, claimMs: 50 } as const;
 const CLAIM_ROUTE = 'POST /sandbox/v1/claim';
 /**
  * Rows 3–4 lifetime. The stand-in refreshes min(60 s, lifetime / 4) before expiry (sandbox choice);
- * embedkit warms 60 s before (its default lead). Above 240 s both leads are 60 s and they race.
+ * embedkit warms min(90 s, lifetime / 3) before (its default lead), so at 120 s the spare's head
+ * start is lifetime / 12 = 10 s.
  */
 const SHORT_LIFETIME_S = 120;
 /**
- * Clock step over the simulated hour. A request a timer starts mid-step reaches the sandbox at the
- * step's end, so a new session can gain up to one step of life: small steps keep that under ~10 %.
+ * Clock step over the simulated hour: half that head start. Every timer due within one step fires
+ * in the same jump, before any request it starts can answer, so a step as long as the head start
+ * can fire the spare's fetch and Connect.js' refresh together, and the refresh then waits on the
+ * still-in-flight spare: that measures the step, not the library. With half, a step boundary always
+ * falls between the two, and `settle` lets the spare arrive there. Smaller steps cost real time
+ * (each is a browser round trip; 2 s steps make rows 3–4 take 2.5 times as long), and a request a
+ * timer starts mid-step reaches the sandbox at the step's end, so a new session gains up to one
+ * step of life (at most ~4 %, for both pages alike). Whole seconds, as the sandbox clock counts.
  */
-const HOUR_STEP_S = 10;
+const HOUR_STEP_S = SHORT_LIFETIME_S / 24;
 /**
  * Row 3 times the refreshes of the first quarter hour with the endpoint's 300 ms; the rest of the
  * hour runs with no endpoint latency, which changes no count and keeps the bench short.
