@@ -21,7 +21,8 @@ export default {
   excludeInternal: true,
   // Protected members are the sources' inner workings, not API a user calls.
   excludeProtected: true,
-  // Every public export must carry a TSDoc comment; the missing ones are listed as warnings.
+  // Every public export must carry a TSDoc comment: a missing one fails `npm run docs` (a gate).
   validation: { notExported: true, invalidLink: true, notDocumented: true },
+  treatValidationWarningsAsErrors: true,
   requiredToBeDocumented: ['Class', 'Function', 'Interface', 'TypeAlias', 'Variable', 'Enum'],
 };

@@ -23,6 +23,8 @@ const gates: { name: string; command: string; args: string[] }[] = [
   },
   { name: 'size-limit', command: bin('size-limit'), args: [] },
   { name: "'use client' placement", command: bin('tsx'), args: ['scripts/gates/checkUseClient.ts'] },
+  // TypeDoc with notDocumented validation as errors: every public export has a TSDoc comment.
+  { name: 'API reference (typedoc)', command: bin('typedoc'), args: [] },
   { name: 'packed tarball smoke test', command: bin('tsx'), args: ['scripts/gates/packSmoke.ts'] },
 ];
 

@@ -29,6 +29,7 @@ export type ConnectErrorEvent =
   | { source: 'component'; elementTagName: string; error: LoadError['error'] }
   | { source: 'setup'; error: EmbedkitError };
 
+/** Props of {@link ConnectProvider}: where the AccountSession secret comes from, and how Connect.js looks and reports. */
 export interface ConnectProviderProps {
   /** Your Stripe publishable key (`pk_live_…` / `pk_test_…`). One Connect.js instance per key and account. */
   publishableKey: string;
