@@ -1,3 +1,4 @@
+import { readBoundedText } from '../shared/readBoundedText.js';
 import { SandboxApiError } from './SandboxApiError.js';
 
 /** Largest request body the sandbox reads; Stripe's requests for these endpoints are a few kB. */
@@ -10,26 +11,9 @@ const tooLarge = () =>
   });
 
 /** The body as text, refusing (413) anything over {@link MAX_BODY_BYTES} without buffering it all. */
-export async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw SandboxApiError.invalid('The request body is not valid UTF-8.');
-  }
+export function readBody(request: Request): Promise<string> {
+  return readBoundedText(request, MAX_BODY_BYTES, {
+    tooLarge,
+    invalidUtf8: () => SandboxApiError.invalid('The request body is not valid UTF-8.'),
+  });
 }

@@ -1,3 +1,4 @@
+import { readBoundedText } from '../shared/readBoundedText.js';
 import { Refusal } from './Refusal.js';
 
 /**
@@ -11,10 +12,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   // refusing every non-JSON type closes that CSRF route, even for an empty body.
   if (mediaType !== undefined && mediaType !== 'application/json') throw unsupportedMediaType();
 
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-
-  const text = await readText(request, maxBytes);
+  const text = await readBoundedText(request, maxBytes, {
+    tooLarge: () => tooLarge(maxBytes),
+    invalidUtf8: () => new Refusal(400, 'invalid_body', 'The request body is not valid UTF-8. Send a JSON object, or no body at all.'),
+  });
   if (text.trim() === '') return {};
   if (mediaType === undefined) throw unsupportedMediaType();
 
@@ -28,34 +29,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     throw new Refusal(400, 'invalid_body', 'The request body must be a JSON object, e.g. {"account":"acct_…"}, or empty.');
   }
   return parsed as Record<string, unknown>;
-}
-
-async function readText(request: Request, maxBytes: number): Promise<string> {
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Refusal(400, 'invalid_body', 'The request body is not valid UTF-8. Send a JSON object, or no body at all.');
-  }
 }
 
 function unsupportedMediaType(): Refusal {
