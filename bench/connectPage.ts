@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { STRIPE_SCRIPT_URLS } from '../src/sandbox/protocol';
 import type { BenchMarks } from './pages/markLoaderStart';
 
-export type Variant = 'quickstart' | 'embedkit';
+/** `quickstart-hinted` is the quickstart page with embedkit.html's preload hint (rows 1–2 only). */
+export type Variant = 'quickstart' | 'quickstart-hinted' | 'embedkit';
 /** The React build the page was bundled with (bench/pages/vite.config.ts writes one per mode). */
 export type PageBuild = 'development' | 'production';
 

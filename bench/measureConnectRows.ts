@@ -42,6 +42,8 @@ const TIMED_REFRESH_WINDOW_S = 900;
  */
 const HOUR_LANES = 4;
 const VARIANTS: Variant[] = ['quickstart', 'embedkit'];
+/** Page loads also time the quickstart with embedkit's HTML hint, to show what the hint alone is worth. */
+const LOAD_VARIANTS: Variant[] = ['quickstart', 'quickstart-hinted', 'embedkit'];
 const BUILDS: PageBuild[] = ['development', 'production'];
 
 interface Samples {
@@ -134,28 +136,30 @@ async function measureHour(browser: Browser, world: World, variant: Variant, sam
  * Rows 1–4: both comparison pages in headless Chromium against the sandbox, alternating which goes
  * first in each run so drift on the machine hits both equally.
  */
-export async function measureConnectRows({ runs }: { runs: number }): Promise<BenchRow[]> {
+export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: number; rows?: number[] }): Promise<BenchRow[]> {
+  const loads = rows.includes(1) || rows.includes(2);
+  const hours = rows.includes(3) || rows.includes(4);
   const pagesDir = fileURLToPath(new URL('./.tmp/pages', import.meta.url));
   for (const mode of BUILDS) await build({ configFile: fileURLToPath(new URL('./pages/vite.config.ts', import.meta.url)), mode });
-  const order = (run: number) => (run % 2 === 0 ? VARIANTS : [...VARIANTS].reverse());
+  const order = (run: number, variants = VARIANTS) => (run % 2 === 0 ? variants : [...variants].reverse());
   const empty = (): Samples => ({ scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [] });
   const all: Record<PageBuild, Record<Variant, Samples>> = {
-    development: { quickstart: empty(), embedkit: empty() },
-    production: { quickstart: empty(), embedkit: empty() },
+    development: { quickstart: empty(), 'quickstart-hinted': empty(), embedkit: empty() },
+    production: { quickstart: empty(), 'quickstart-hinted': empty(), embedkit: empty() },
   };
   const browser = await launchChromium();
   const worlds: World[] = [];
   try {
-    for (let lane = 0; lane < HOUR_LANES; lane++) worlds.push(await startWorld(pagesDir));
-    for (let run = 0; run < runs; run++) {
+    for (let lane = 0; lane < (hours ? HOUR_LANES : 1); lane++) worlds.push(await startWorld(pagesDir));
+    for (let run = 0; loads && run < runs; run++) {
       for (const pageBuild of BUILDS) {
-        for (const variant of order(run)) await measureLoad(browser, worlds[0]!, pageBuild, variant, all[pageBuild][variant]);
+        for (const variant of order(run, LOAD_VARIANTS)) await measureLoad(browser, worlds[0]!, pageBuild, variant, all[pageBuild][variant]);
       }
     }
-    const hours = Array.from({ length: runs }, (_, run) => order(run)).flat();
+    const queue = hours ? Array.from({ length: runs }, (_, run) => order(run)).flat() : [];
     await Promise.all(
       worlds.map(async (world) => {
-        for (let variant = hours.shift(); variant; variant = hours.shift()) await measureHour(browser, world, variant, all.development[variant]);
+        for (let variant = queue.shift(); variant; variant = queue.shift()) await measureHour(browser, world, variant, all.development[variant]);
       }),
     );
   } finally {
@@ -165,8 +169,9 @@ export async function measureConnectRows({ runs }: { runs: number }): Promise<Be
 
   const ideal = Math.max(LATENCY.scriptMs, LATENCY.endpointMs) + LATENCY.claimMs;
   const med = (variant: Variant, key: keyof Samples, pageBuild: PageBuild = 'development') => median(all[pageBuild][variant][key]);
-  const row = (n: number, metric: string, unit: string, key: keyof Samples, note: string, pageBuild?: PageBuild): BenchRow => ({
-    row: n, metric, unit, embedkit: med('embedkit', key, pageBuild), baselineName: 'Stripe quickstart', baseline: med('quickstart', key, pageBuild), runs, note,
+  const row = (n: number, metric: string, unit: string, key: keyof Samples, note: string, pageBuild?: PageBuild, baseline: Variant = 'quickstart'): BenchRow => ({
+    row: n, metric, unit, embedkit: med('embedkit', key, pageBuild), baselineName: baseline === 'quickstart' ? 'Stripe quickstart' : 'quickstart + the same HTML hint',
+    baseline: med(baseline, key, pageBuild), runs, note,
   });
   const loaderStartRows = (pageBuild: PageBuild): BenchRow[] => [
     {
@@ -174,18 +179,25 @@ export async function measureConnectRows({ runs }: { runs: number }): Promise<Be
       baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs,
       note:
         `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
-        `The ideal ignores the page's own boot: its JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +
+        `The embedkit page is set up as the README recommends: Connect.js preloaded by a <link rel="preload"> in its HTML. ` +
+        `Connect.js (and its stand-in) fire onLoaderStart when a component's loader shows, which does not wait for the claim. ` +
+        `The page's own JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +
         `${med('quickstart', 'scriptStartMs', pageBuild).toFixed(0)} ms (quickstart page).`,
     },
-    row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', 'same page loads as the row above.', pageBuild),
+    row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', "same page loads as the row above; the quickstart page as Stripe's docs write it.", pageBuild),
+    row(2, `navigation → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstLoaderStartMs',
+      "the quickstart page with the embedkit page's HTML hint: what is left of the lead without it.", pageBuild, 'quickstart-hinted'),
   ];
-  return [
-    row(1, 'AccountSessions per page load (StrictMode, 3 components)', '', 'sessionsPerLoad', 'React development build, where StrictMode double-mounts; counted by the sandbox.'),
-    ...loaderStartRows('development'),
-    ...loaderStartRows('production'),
-    row(3, "Connect.js refresh call's wait for a secret", 'ms', 'refreshWaitMs',
+  const measured = [
+    ...(loads ? [
+      row(1, 'AccountSessions per page load (StrictMode, 3 components)', '', 'sessionsPerLoad', 'React development build, where StrictMode double-mounts; counted by the sandbox.'),
+      ...loaderStartRows('development'),
+      ...loaderStartRows('production'),
+    ] : []),
+    ...(hours ? [row(3, "Connect.js refresh call's wait for a secret", 'ms', 'refreshWaitMs',
       `warm secret (embedkit) vs fetch on demand (quickstart); median of each run's refreshes in the first ${TIMED_REFRESH_WINDOW_S / 60} simulated minutes (endpoint ${LATENCY.endpointMs} ms), real clock; lifetime ${SHORT_LIFETIME_S} s; ${HOUR_LANES} simulations at a time.`),
     row(4, 'AccountSessions created per mounted page per simulated hour', '', 'sessionsPerHour',
-      `lifetime ${SHORT_LIFETIME_S} s, clocks advanced in ${HOUR_STEP_S} s steps; includes the first page load's sessions.`),
+      `lifetime ${SHORT_LIFETIME_S} s, clocks advanced in ${HOUR_STEP_S} s steps; includes the first page load's sessions.`)] : []),
   ];
+  return measured.filter((row) => rows.includes(row.row));
 }

@@ -17,16 +17,27 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer, got ${process.argv[runsArg + 1]}.`);
 
+// `--rows 1,2` measures only those rows (for iterating on one figure); results.json is then not written.
+const rowsArg = process.argv.indexOf('--rows');
+const only = rowsArg > 0 ? process.argv[rowsArg + 1]!.split(',').map(Number) : null;
+if (only && !only.every((row) => Number.isInteger(row) && row >= 1 && row <= 6)) throw new Error(`--rows takes row numbers 1-6, got ${process.argv[rowsArg + 1]}.`);
+const wanted = (row: number) => only === null || only.includes(row);
+
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
+const connectRows = [1, 2, 3, 4].filter(wanted);
 const rows = [
-  ...(await measureConnectRows({ runs })),
-  ...(await measureSizes()),
-  ...(await foldIn(here('./sandbox.ts'), 'sandbox session create: latency and throughput')),
-  ...(await foldIn(here('./server.ts'), 'server handler overhead vs the bare stripe SDK call')),
+  ...(connectRows.length > 0 ? await measureConnectRows({ runs, rows: connectRows }) : []),
+  ...(wanted(5) ? await measureSizes() : []),
+  ...(wanted(6) ? await foldIn(here('./sandbox.ts'), 'sandbox session create: latency and throughput') : []),
+  ...(wanted(6) ? await foldIn(here('./server.ts'), 'server handler overhead vs the bare stripe SDK call') : []),
 ];
 
 console.log(`\n${formatTable(rows)}\n`);
+if (only) {
+  console.log('Only some rows were measured: bench/results.json is left as it was.');
+  process.exit(0);
+}
 const results = {
   generatedAt: new Date().toISOString(),
   commit: git('rev-parse', 'HEAD'),

@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * The two comparison pages, built once per bench run in each mode (`vite build --mode …`):
+ * The comparison pages (the quickstart also with embedkit's HTML hint, for rows 1–2), built once per bench run in each mode (`vite build --mode …`):
  * development, because StrictMode's double mount (row 1) only happens in React's development
  * build, and production, which is what users ship. `embedkit` resolves to the source, as a user's
  * bundler would see the package. Relative asset URLs let both builds sit under one server.
@@ -21,6 +21,6 @@ export default defineConfig(({ mode }) => ({
     outDir: here(`../.tmp/pages/${mode}`),
     emptyOutDir: true,
     minify: mode === 'production',
-    rolldownOptions: { input: { quickstart: here('quickstart.html'), embedkit: here('embedkit.html') } },
+    rolldownOptions: { input: { quickstart: here('quickstart.html'), 'quickstart-hinted': here('quickstart-hinted.html'), embedkit: here('embedkit.html') } },
   },
 }));

@@ -122,7 +122,11 @@ export class AccountSessionSource extends SessionSource {
     const request = this.request ?? this.startRequest(false);
     request.claimed = true;
     request.reportErrors = true;
-    return request.promise.then((secret) => secret.reveal());
+    const revealed = request.promise.then((secret) => secret.reveal());
+    // Failures reach the state and onError; a caller that never awaits (the loader's eager call
+    // when Connect.js never loads, then the provider unmounts) must not add an unhandled rejection.
+    revealed.catch(() => {});
+    return revealed;
   };
 
   /** Clears the error and fetches a secret for the next `fetchClientSecret` call (the UI's retry button). */

@@ -17,6 +17,7 @@ import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice.js';
 import { shortHash } from './shortHash.js';
 import { useAccountSessionSource } from './useAccountSessionSource.js';
+import { preloadConnect } from './preloadConnect.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
 import { useLatest } from './useLatest.js';
 import { useSessionOwner } from './useSessionOwner.js';
@@ -78,6 +79,9 @@ const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale
 /** One Connect.js instance per (publishable key, account), its session, and the official components' context. */
 export function ConnectProvider(props: ConnectProviderProps) {
   const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
+  // In render, not in an effect: the download starts before the first commit, and a server
+  // render puts the hint into the HTML.
+  preloadConnect();
   const latest = useLatest(props);
   const { owner } = useSessionOwner();
   const scope = shortHash(publishableKey);

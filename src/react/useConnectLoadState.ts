@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
 import { EmbedkitError } from '../core/EmbedkitError.js';
+import { CONNECT_JS_URL } from './connectJsUrl.js';
 
 /** Whether Connect.js has loaded for an instance, or why it could not. */
 export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };
@@ -27,7 +29,9 @@ export function useConnectLoadState(instance: StripeConnectInstance | null): Con
     if (!loading) return setObserved({ instance, state: { loaded: true, error: null } });
     let current = true;
     loading.then(
-      () => current && setObserved({ instance, state: { loaded: true, error: null } }),
+      // Rendered at once, in the task that loaded the script: the components mount and get their
+      // connector now rather than after a scheduled render (one frame later in Chromium).
+      () => current && flushSync(() => setObserved({ instance, state: { loaded: true, error: null } })),
       (cause: unknown) =>
         current &&
         setObserved({
@@ -36,7 +40,7 @@ export function useConnectLoadState(instance: StripeConnectInstance | null): Con
             loaded: false,
             error: new EmbedkitError(
               'Connect.js could not load from https://connect-js.stripe.com (offline, or blocked by a Content-Security-Policy or an ad blocker). Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.',
-              { code: 'network', kind: 'account_session', endpoint: 'https://connect-js.stripe.com/v1.0/connect.js', cause },
+              { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
             ),
           },
         }),

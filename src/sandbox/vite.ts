@@ -29,6 +29,14 @@ export interface EmbedkitSandboxPluginApi {
 }
 
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
+/**
+ * Preload hints for Stripe's scripts (the README recommends one for Connect.js): the stand-ins take
+ * their place, so with the sandbox on they would only reach for Stripe's servers.
+ */
+const STRIPE_SCRIPT_HINTS = new RegExp(
+  `<link\\b[^>]*href=["'](?:${Object.values(STRIPE_SCRIPT_URLS).map((url) => url.replace(/[.?/]/g, '\\$&')).join('|')})["'][^>]*>\\s*`,
+  'gi',
+);
 
 /**
  * Runs the offline Stripe sandbox beside the Vite dev and preview servers and loads its
@@ -90,7 +98,7 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
     readFile(file, 'utf8').then((html) => {
       const tags = STANDINS.map((name) => `<script src="${scriptSrc(name)}" data-embedkit-sandbox="${name}"></script>`).join('');
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(html.replace(/<head[^>]*>/i, (head) => `${head}${tags}`));
+      res.end(html.replace(STRIPE_SCRIPT_HINTS, '').replace(/<head[^>]*>/i, (head) => `${head}${tags}`));
     }, () => next());
   };
 
@@ -124,15 +132,18 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
     },
     transformIndexHtml: {
       order: 'pre',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         // Only pages the dev server serves (ctx.server); never `vite build` output.
-        if (!enabled || !ctx.server) return [];
-        // Classic, blocking scripts at the top of <head>: they run before any module script.
-        return STANDINS.map((name) => ({
-          tag: 'script',
-          attrs: { src: scriptSrc(name), 'data-embedkit-sandbox': name },
-          injectTo: 'head-prepend' as const,
-        }));
+        if (!enabled || !ctx.server) return html;
+        return {
+          html: html.replace(STRIPE_SCRIPT_HINTS, ''),
+          // Classic, blocking scripts at the top of <head>: they run before any module script.
+          tags: STANDINS.map((name) => ({
+            tag: 'script',
+            attrs: { src: scriptSrc(name), 'data-embedkit-sandbox': name },
+            injectTo: 'head-prepend' as const,
+          })),
+        };
       },
     },
   };

@@ -55,6 +55,8 @@ test.describe('dev server', () => {
     const address = server.httpServer!.address() as { port: number };
     await page.goto(`http://127.0.0.1:${address.port}/connect.html`);
     await expect(page.locator('head script[data-embedkit-sandbox]')).toHaveCount(4);
+    // The page's Connect.js preload hint is gone: the stand-in replaces what it would fetch.
+    await expect(page.locator('link[rel="preload"]')).toHaveCount(0);
     await page.evaluate(() => window.connectFixture.start({ tags: ['payments'] }));
     await expect(page.locator('stripe-connect-payments').getByRole('table')).toBeVisible();
     expect(stripeRequests).toEqual([]);
