@@ -16,12 +16,14 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     trace: 'on-first-retry',
   },
+  // Servers are never reused: one left over from an earlier run serves that run's build, and the
+  // suite would pass or fail on stale code. A port still taken fails the run instead (ports 5191–5196).
   webServer: [
     {
       // The stand-ins are rebuilt too, so the suite always tests the current sources.
       command: `vite build -c vite.standins.config.ts && vite build -c test/browser/fixtures/vite.config.ts && vite preview -c test/browser/fixtures/vite.config.ts --port ${FIXTURE_PORT} --strictPort`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/connect.html`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 120_000,
     },
     // The e2e suite: the example's production build under `vite preview`, with the sandbox on a
@@ -30,7 +32,7 @@ export default defineConfig({
       command: `vite build -c example/vite.config.ts && vite preview -c example/vite.config.ts --port ${servers.preview.port} --strictPort`,
       env: { EXAMPLE_SANDBOX_PORT: String(servers.preview.sandboxPort) },
       url: `${urlOf(servers.preview.port)}/api/me`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 120_000,
     },
     // The same app on the dev server, for the StrictMode spec (only development React double-mounts).
@@ -38,7 +40,7 @@ export default defineConfig({
       command: `vite -c example/vite.config.ts --port ${servers.dev.port} --strictPort`,
       env: { EXAMPLE_SANDBOX_PORT: String(servers.dev.sandboxPort) },
       url: `${urlOf(servers.dev.port)}/api/me`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 120_000,
     },
   ],

@@ -189,7 +189,8 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
       baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs,
       note:
         `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
-        `The embedkit page is set up as the README recommends: Connect.js preloaded by a <link rel="preload"> in its HTML. ` +
+        `The embedkit page is set up as the README recommends: Connect.js preloaded by a <link rel="preload"> in its HTML, and the first secret requested ` +
+        'by preloadConnect() before React renders. ' +
         `Connect.js (and its stand-in) fire onLoaderStart when a component's loader shows, which does not wait for the claim. ` +
         `The page's own JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +
         `${med('quickstart', 'scriptStartMs', pageBuild).toFixed(0)} ms (quickstart page).`,

@@ -53,6 +53,30 @@ describe('fetchClientSecret', () => {
     expect(endpoint.calls).toHaveLength(4);
   });
 
+  it('takes its first secret from firstSecret, then fetches as usual', async () => {
+    const { ClientSecret } = await import('./ClientSecret.js');
+    let aborted = 0;
+    const early = new ClientSecret('accs_secret_EARLY', 'account_session', Math.floor(clock.now() / 1000) + 1800);
+    const { source } = createSource({ warm: false, firstSecret: { promise: Promise.resolve(early), abort: () => aborted++ } });
+    expect(await source.fetchClientSecret()).toBe('accs_secret_EARLY');
+    expect(endpoint.calls).toHaveLength(0);
+    expect(await source.fetchClientSecret()).toBe('accs_secret_TEST1');
+    expect(aborted).toBe(0);
+  });
+
+  it('aborts a firstSecret it stops waiting for, or never asked for', async () => {
+    let aborted = 0;
+    const firstSecret = () => ({ promise: new Promise<never>(() => {}), abort: () => aborted++ });
+    const waiting = createSource({ firstSecret: firstSecret() });
+    void waiting.source.fetchClientSecret().catch(() => {});
+    waiting.unsubscribe();
+    await clock.flush();
+    expect(aborted).toBe(1);
+    const unused = createSource({ firstSecret: firstSecret() });
+    unused.source.dispose();
+    expect(aborted).toBe(2);
+  });
+
   it('proposes params to the endpoint', async () => {
     const { source } = createSource({ params: { account: 'acct_1' } });
     await source.fetchClientSecret();

@@ -39,6 +39,17 @@ export interface AccountSessionSourceOptions extends SessionSourceOptions {
    * waits for a request to the app's endpoint.
    */
   warm?: WarmOptions | false;
+  /**
+   * A first secret already on its way, started before this source existed (`preloadConnect` does
+   * this before React renders). The first request waits for it instead of fetching; `abort` is
+   * called when the source stops waiting (its last subscriber left).
+   */
+  firstSecret?: {
+    /** Settles with the secret, or rejects like `requestSecret` (an {@link EmbedkitError}). */
+    promise: Promise<ClientSecret>;
+    /** Stops the request behind `promise`. */
+    abort: () => void;
+  };
 }
 
 /**
@@ -96,6 +107,7 @@ export class AccountSessionSource extends SessionSource {
   /** The handed secret a warm one was last fetched for: one warm fetch per handed secret. */
   private warmedFor: Fetched | null = null;
   private stopWatchingVisibility: (() => void) | null = null;
+  private firstSecret: AccountSessionSourceOptions['firstSecret'] | null;
 
   constructor(options: AccountSessionSourceOptions) {
     super('account_session', options, {});
@@ -103,6 +115,7 @@ export class AccountSessionSource extends SessionSource {
     const warm = options.warm === false ? null : (options.warm ?? {});
     this.maxLeadMs = warm && (checkSeconds('warm.leadSeconds', warm.leadSeconds) ?? DEFAULT_LEAD_SECONDS) * 1000;
     this.maxAgeMs = (checkSeconds('warm.maxAgeSeconds', warm?.maxAgeSeconds) ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+    this.firstSecret = options.firstSecret ?? null;
   }
 
   /**
@@ -153,13 +166,21 @@ export class AccountSessionSource extends SessionSource {
     this.request?.controller.abort();
     this.request = null;
     this.dispatch({ type: 'cancelled' });
-    if (this.disposed) this.dropWarm();
+    if (this.disposed) {
+      this.dropWarm();
+      // Never asked for: nobody will wait for it.
+      this.firstSecret?.abort();
+      this.firstSecret = null;
+    }
   }
 
   private startRequest(reportErrors: boolean): InFlight {
     const controller = new AbortController();
     this.dispatch({ type: 'fetch', clearError: reportErrors });
-    const entry: InFlight = { controller, claimed: false, reportErrors, promise: this.requestSecret(controller.signal) };
+    const first = this.firstSecret;
+    this.firstSecret = null;
+    if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
+    const entry: InFlight = { controller, claimed: false, reportErrors, promise: first ? first.promise : this.requestSecret(controller.signal) };
     this.request = entry;
     entry.promise.then(
       (secret) => {

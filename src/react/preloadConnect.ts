@@ -1,23 +1,44 @@
 import * as ReactDOM from 'react-dom';
+import type { FetchSecret } from '../core/types.js';
 import { CONNECT_JS_URL } from './connectJsUrl.js';
+import { preloadSecret } from './preloadedSecrets.js';
+import { shortHash } from './shortHash.js';
+
+/** What {@link preloadConnect} needs to start the first AccountSession too: the `<ConnectProvider>` props it is for. */
+export interface PreloadConnectOptions {
+  /** The `publishableKey` of the `<ConnectProvider>` that will take the secret. */
+  publishableKey: string;
+  /** Where the secret comes from, as the provider's `fetchSecret`. Only this first request uses it. */
+  fetchSecret: FetchSecret;
+  /** The provider's `account`, if it has one: the secret is for that account only. */
+  account?: string;
+}
 
 /**
  * Starts downloading Connect.js now, so it is there sooner when `<ConnectProvider>` asks for it.
  * `<ConnectProvider>` calls it while it renders; call it yourself earlier, at the top of the
  * module that renders your app, to gain the time React takes to reach the provider. Idempotent.
  *
- * The fastest start is a hint in the HTML itself, before any script runs:
+ * With `options`, the first AccountSession secret is requested now as well, and the first
+ * `<ConnectProvider>` with the same `publishableKey` and `account` takes it instead of fetching
+ * its own: call it in a route loader, on a link's hover, or before `createRoot().render()`. A
+ * secret no provider takes within a minute is dropped (its request aborted). Call it before the
+ * provider for that key mounts: a mounted provider has its session already, and the preloaded
+ * one would go unused. Browser only: on a server the secret part does nothing.
+ *
+ * The fastest start for the script is a hint in the HTML itself, before any script runs:
  * `<link rel="preload" as="script" href="https://connect-js.stripe.com/v1.0/connect.js">`.
  * With React 19 server rendering the provider puts that hint into the HTML for you. Nothing is
  * fetched when Connect.js is already on the page (as with the `embedkit/sandbox/vite` stand-ins).
  */
-export function preloadConnect(): void {
+export function preloadConnect(options?: PreloadConnectOptions): void {
   if (typeof document === 'undefined') {
     // Server rendering: React 19 emits the hint in the document's head. React 18 has no
-    // `preload`, and a server has nothing else to start.
+    // `preload`, and a server has nothing else to start (and must keep no secret between requests).
     ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
     return;
   }
+  if (options) preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
   // Connect.js already there (loaded, or a sandbox stand-in): the loader will not fetch it either.
   if (typeof (window as { StripeConnect?: { init?: unknown } }).StripeConnect?.init === 'function') return;
   // The official loader's own <script>, or a hint already there (from the HTML or a hydrated page).

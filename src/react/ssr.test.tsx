@@ -10,6 +10,8 @@ describe('server rendering', () => {
     const embedkit = await import('../index.js');
     const { ConnectProvider, ConnectPayments, ConnectAccountOnboarding, PricingTable, BuyButton, useCustomerSession, useFinancialConnections, useAccountSession } = embedkit;
     const fetchSecret = vi.fn(async () => ({ client_secret: 'accs_secret_ssr', expires_at: 4_000_000_000 }));
+    // On a server the secret part of a preload does nothing: no module-level secret between requests.
+    embedkit.preloadConnect({ publishableKey: 'pk_test_ssr', fetchSecret });
 
     function Panel() {
       const account = useAccountSession({ fetchSecret });

@@ -4,6 +4,7 @@ import { initialSessionState } from '../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types.js';
 import type { Lease } from './acquireShared.js';
 import { forwardFetchSecret } from './forwardFetchSecret.js';
+import { takePreloadedSecret } from './preloadedSecrets.js';
 import { sessionQueryKey } from './sessionQueryKey.js';
 import { useLatest } from './useLatest.js';
 import { useSessionSource } from './useSessionSource.js';
@@ -49,12 +50,15 @@ export function useAccountSessionSource(options: UseAccountSessionOptions): {
 } {
   const ownScope = useId();
   const account = options.account ?? null;
-  const queryKey = sessionQueryKey('account_session', options.scope ?? ownScope, account);
+  const scope = options.scope ?? ownScope;
+  const queryKey = sessionQueryKey('account_session', scope, account);
   const latest = useLatest(options);
 
   return useSessionSource(queryKey, () => {
     const { params, retry, warm, clock, visibility } = latest.current;
+    const firstSecret = takePreloadedSecret(scope, account);
     return new AccountSessionSource({
+      ...(firstSecret && { firstSecret }),
       fetchSecret: forwardFetchSecret(() => latest.current.fetchSecret),
       params: account === null ? { ...params } : { ...params, account },
       ...(retry && { retry }),

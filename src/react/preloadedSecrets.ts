@@ -1,0 +1,52 @@
+import type { ClientSecret } from '../core/ClientSecret.js';
+import { requestSecret } from '../core/requestSecret.js';
+import type { FetchSecret } from '../core/types.js';
+
+/**
+ * How long a preloaded secret waits for its `<ConnectProvider>`. Long enough for a preload on a
+ * link's hover or in a route loader; short enough that an AccountSession nobody used is not held
+ * (and so kept in memory) for most of its life.
+ */
+const UNADOPTED_MS = 60_000;
+
+interface Preloaded {
+  promise: Promise<ClientSecret>;
+  abort: () => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Browser only (never on a server, where a module-level secret would outlive its request). */
+const preloaded = new Map<string, Preloaded>();
+
+const keyOf = (scope: string, account: string | null) => JSON.stringify([scope, account]);
+
+/**
+ * Starts fetching the first AccountSession secret for `(scope, account)` now, unless one is on its
+ * way already. The source created for that pair takes it ({@link takePreloadedSecret}); if none
+ * does within a minute, the request is aborted and the secret dropped.
+ */
+export function preloadSecret(scope: string, account: string | null, fetchSecret: FetchSecret): void {
+  const key = keyOf(scope, account);
+  if (preloaded.has(key)) return;
+  const controller = new AbortController();
+  const promise = requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params: account === null ? {} : { account } });
+  // Its failure belongs to the provider that adopts it (state and onError); unadopted, to nobody.
+  promise.catch(() => {});
+  const abort = () => controller.abort();
+  const timer = setTimeout(() => {
+    if (preloaded.get(key)?.promise !== promise) return;
+    preloaded.delete(key);
+    abort();
+  }, UNADOPTED_MS);
+  preloaded.set(key, { promise, abort, timer });
+}
+
+/** The preloaded first secret for `(scope, account)`, handed out once. */
+export function takePreloadedSecret(scope: string, account: string | null): { promise: Promise<ClientSecret>; abort: () => void } | null {
+  const key = keyOf(scope, account);
+  const entry = preloaded.get(key);
+  if (!entry) return null;
+  preloaded.delete(key);
+  clearTimeout(entry.timer);
+  return { promise: entry.promise, abort: entry.abort };
+}
