@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
 import { useConnect } from './useConnect.js';
-import { installFakeConnect, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
+import { installFakeConnectForEachTest, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
 import { secretFunction } from './__tests__/secretFor.js';
 
 let fake: FakeConnect;
-beforeEach(() => {
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  fake = installFakeConnect();
-});
-afterEach(async () => {
-  cleanup();
-  // Deferred disposal runs a macrotask after unmount; let it, so tests share nothing.
-  await new Promise((resolve) => setTimeout(resolve, 5));
-});
+installFakeConnectForEachTest((installed) => (fake = installed));
 
 /** Lets deferred disposal (a macrotask) and promise chains run. */
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));

@@ -1,26 +1,22 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FetchSecretContext } from '../core/types.js';
 import { ConnectProvider } from './ConnectProvider.js';
 import { preloadConnect } from './preloadConnect.js';
 import { takePreloadedSecret } from './preloadedSecrets.js';
 import { shortHash } from './shortHash.js';
 import { useConnect } from './useConnect.js';
-import { installFakeConnect, type FakeConnect } from './__tests__/fakeConnect.js';
+import { installFakeConnectForEachTest, type FakeConnect } from './__tests__/fakeConnect.js';
 import { secretFunction } from './__tests__/secretFor.js';
 
 let fake: FakeConnect;
-beforeEach(() => {
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  fake = installFakeConnect();
-});
-afterEach(async () => {
-  cleanup();
+installFakeConnectForEachTest((installed) => (fake = installed));
+// Registered after, so it runs before the shared teardown waits on a (then real) timer.
+afterEach(() => {
   vi.useRealTimers();
-  await new Promise((resolve) => setTimeout(resolve, 5));
 });
 
 /** A `fetchSecret` that never answers, keeping each request's signal. */

@@ -1,4 +1,5 @@
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { ConnectElementCommonMethodConfig, ConnectElementCustomMethodConfig, connectElementTagNames } from '@stripe/connect-js/pure.js';
 
 /** What a fake instance's elements report on their own once they have a connector. */
@@ -124,4 +125,20 @@ export function installFakeConnect(): FakeConnect {
   global.StripeConnect ??= {};
   global.StripeConnect.init = fake.init;
   return fake;
+}
+
+/**
+ * A fresh fake Connect.js for each test of the file, handed to `onInstall`; after each test the
+ * tree is unmounted and deferred disposal (a macrotask after unmount) runs, so tests share nothing.
+ */
+export function installFakeConnectForEachTest(onInstall: (fake: FakeConnect) => void): void {
+  beforeEach(() => {
+    // The loader warns that it reuses the window.StripeConnect it finds.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    onInstall(installFakeConnect());
+  });
+  afterEach(async () => {
+    cleanup();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  });
 }
