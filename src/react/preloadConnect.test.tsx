@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
@@ -20,6 +22,14 @@ describe('preloadConnect', () => {
     expect(hints()).toHaveLength(1);
     expect((hints()[0] as HTMLLinkElement).as).toBe('script');
     expect(CONNECT_JS_URL).toBe('https://connect-js.stripe.com/v1.0/connect.js');
+  });
+
+  it('names the very URL the installed loader injects, or the hint would download a second script', () => {
+    // The loader's own build (Vitest runs from the repository root); it exports neither URL.
+    const loader = readFileSync(resolve('node_modules/@stripe/connect-js/dist/pure.esm.js'), 'utf8');
+    const injected = /script\.src = (\w+);/.exec(loader)?.[1];
+    expect(injected).toBeDefined();
+    expect(loader).toContain(`const ${injected} = "${CONNECT_JS_URL}";`);
   });
 
   it('adds nothing when the loader has already inserted its script', () => {
