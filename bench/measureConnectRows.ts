@@ -183,28 +183,24 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
     row: n, metric, unit, embedkit: med('embedkit', key, pageBuild), baselineName: baseline === 'quickstart' ? 'Stripe quickstart' : 'quickstart + the same HTML hint',
     baseline: med(baseline, key, pageBuild), runs, note,
   });
+  const vsIdeal = (metric: string, key: keyof Samples, pageBuild: PageBuild, note: string): BenchRow => ({
+    row: 2, metric: `${metric} vs ideal (${pageBuild} build)`, unit: 'ms', embedkit: med('embedkit', key, pageBuild),
+    baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs, note,
+  });
   const loaderStartRows = (pageBuild: PageBuild): BenchRow[] => [
-    {
-      row: 2, metric: `navigation → first onLoaderStart vs ideal (${pageBuild} build)`, unit: 'ms', embedkit: med('embedkit', 'firstLoaderStartMs', pageBuild),
-      baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs,
-      note:
-        `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
+    vsIdeal('navigation → first onLoaderStart', 'firstLoaderStartMs', pageBuild,
+      `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
         `The embedkit page is set up as the README recommends: Connect.js preloaded by a <link rel="preload"> in its HTML, and the first secret requested ` +
         'by preloadConnect() before React renders. ' +
         `Connect.js (and its stand-in) fire onLoaderStart when a component's loader shows, which does not wait for the claim. ` +
         `The page's own JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +
-        `${med('quickstart', 'scriptStartMs', pageBuild).toFixed(0)} ms (quickstart page).`,
-    },
+        `${med('quickstart', 'scriptStartMs', pageBuild).toFixed(0)} ms (quickstart page).`),
     row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', "same page loads as the row above; the quickstart page as Stripe's docs write it.", pageBuild),
     row(2, `navigation → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstLoaderStartMs',
       "the quickstart page with the embedkit page's HTML hint: what is left of the lead without it.", pageBuild, 'quickstart-hinted'),
-    {
-      row: 2, metric: `navigation → first secret claimed vs ideal (${pageBuild} build)`, unit: 'ms', embedkit: med('embedkit', 'firstClaimMs', pageBuild),
-      baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs,
-      note:
-        'same page loads; the end of the first claim (resource timing), when a component has its session. The secret request can only start once ' +
-        "the page's JavaScript runs, so the page's boot adds to the endpoint's 300 ms here, on every page.",
-    },
+    vsIdeal('navigation → first secret claimed', 'firstClaimMs', pageBuild,
+      'same page loads; the end of the first claim (resource timing), when a component has its session. The secret request can only start once ' +
+        "the page's JavaScript runs, so the page's boot adds to the endpoint's 300 ms here, on every page."),
     row(2, `navigation → first secret claimed vs quickstart (${pageBuild} build)`, 'ms', 'firstClaimMs', 'same page loads.', pageBuild),
   ];
   const measured = [

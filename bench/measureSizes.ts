@@ -58,7 +58,8 @@ export async function measureSizes(): Promise<BenchRow[]> {
     });
   }
   // What an app that uses one part of the kit ships: its bundler drops the rest (sideEffects: false).
-  const built = resolve(root, 'dist/index.js');
+  const main = pkg.exports['.'];
+  const mainBuilt = resolve(root, (typeof main === 'string' ? main : main?.import) ?? 'dist/index.js');
   const parts: Array<[string, string]> = [
     ['Connect embedded components', 'ConnectProvider, ConnectPayments'],
     ['CustomerSession (saved cards)', 'useCustomerSession'],
@@ -70,7 +71,7 @@ export async function measureSizes(): Promise<BenchRow[]> {
       row: 5,
       metric: `embedkit, ${part} only: ${names}`,
       unit: 'B',
-      embedkit: await minGzip(built, peers, names),
+      embedkit: await minGzip(mainBuilt, peers, names),
       baselineName: 'budget 4 kB',
       baseline: 4000,
       runs: 1,

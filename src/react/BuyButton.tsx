@@ -1,3 +1,4 @@
+import { BUY_BUTTON_JS_URL } from '../shared/stripeScriptUrls.js';
 import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement.js';
 
 export interface BuyButtonProps extends StripeEmbedProps {
@@ -10,5 +11,5 @@ export interface BuyButtonProps extends StripeEmbedProps {
  * `customer-session-client-secret` attribute current from a `useCustomerSession()` result.
  */
 export function BuyButton({ buyButtonId, ...rest }: BuyButtonProps) {
-  return <StripeEmbedElement tagName="stripe-buy-button" scriptUrl="https://js.stripe.com/v3/buy-button.js" idAttribute={{ 'buy-button-id': buyButtonId }} {...rest} />;
+  return <StripeEmbedElement tagName="stripe-buy-button" scriptUrl={BUY_BUTTON_JS_URL} idAttribute={{ 'buy-button-id': buyButtonId }} {...rest} />;
 }

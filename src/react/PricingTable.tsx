@@ -1,3 +1,4 @@
+import { PRICING_TABLE_JS_URL } from '../shared/stripeScriptUrls.js';
 import { StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement.js';
 
 export interface PricingTableProps extends StripeEmbedProps {
@@ -13,7 +14,7 @@ export function PricingTable({ pricingTableId, ...rest }: PricingTableProps) {
   return (
     <StripeEmbedElement
       tagName="stripe-pricing-table"
-      scriptUrl="https://js.stripe.com/v3/pricing-table.js"
+      scriptUrl={PRICING_TABLE_JS_URL}
       idAttribute={{ 'pricing-table-id': pricingTableId }}
       {...rest}
     />

@@ -1,6 +1,6 @@
 import * as ReactDOM from 'react-dom';
 import type { FetchSecret } from '../core/types.js';
-import { CONNECT_JS_URL } from './connectJsUrl.js';
+import { CONNECT_JS_URL } from '../shared/stripeScriptUrls.js';
 import { preloadSecret } from './preloadedSecrets.js';
 import { shortHash } from './shortHash.js';
 

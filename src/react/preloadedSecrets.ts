@@ -33,8 +33,8 @@ export function preloadSecret(scope: string, account: string | null, fetchSecret
   // Its failure belongs to the provider that adopts it (state and onError); unadopted, to nobody.
   promise.catch(() => {});
   const abort = () => controller.abort();
+  // Taking the entry clears this timer, so when it fires the entry is still this one.
   const timer = setTimeout(() => {
-    if (preloaded.get(key)?.promise !== promise) return;
     preloaded.delete(key);
     abort();
   }, UNADOPTED_MS);

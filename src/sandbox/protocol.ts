@@ -7,6 +7,8 @@
  * Errors use Stripe's error JSON: `{ error: { type, code, message, param?, doc_url? } }`.
  */
 
+import { BUY_BUTTON_JS_URL, CONNECT_JS_URL, PRICING_TABLE_JS_URL, STRIPE_JS_URL } from '../shared/stripeScriptUrls.js';
+
 /** Stand-in scripts served by the sandbox, each with the sandbox's base URL baked in. */
 export const SCRIPT_ROUTES = {
   connect: '/sandbox/scripts/connect.js',
@@ -17,10 +19,10 @@ export const SCRIPT_ROUTES = {
 
 /** The real Stripe script URLs that the stand-ins replace. */
 export const STRIPE_SCRIPT_URLS = {
-  connect: 'https://connect-js.stripe.com/v1.0/connect.js',
-  stripe: 'https://js.stripe.com/endive/stripe.js',
-  pricingTable: 'https://js.stripe.com/v3/pricing-table.js',
-  buyButton: 'https://js.stripe.com/v3/buy-button.js',
+  connect: CONNECT_JS_URL,
+  stripe: STRIPE_JS_URL,
+  pricingTable: PRICING_TABLE_JS_URL,
+  buyButton: BUY_BUTTON_JS_URL,
 } as const;
 
 /** Browser routes (JSON in, JSON out). `:token` routes take `Authorization: Bearer <claim token>`. */
