@@ -103,7 +103,7 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
       if (!match) {
         throw new SandboxApiError(404, {
           type: 'invalid_request_error',
-          message: `Unrecognized request URL (${method}: ${url.pathname}). The embedkit sandbox implements the Stripe endpoints embedkit uses; see the sandbox section of the README.`,
+          message: `Unrecognized request URL (${method}: ${url.pathname}). The embedkit sandbox implements the Stripe endpoints embedkit uses; see https://github.com/embedkit/embedkit/blob/main/docs/sandbox-and-testing.md for the list.`,
         });
       }
       const rule = faults.take(key, url.pathname);

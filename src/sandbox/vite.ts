@@ -30,7 +30,7 @@ export interface EmbedkitSandboxPluginApi {
 
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
 /**
- * Preload hints for Stripe's scripts (the README recommends one for Connect.js): the stand-ins take
+ * Preload hints for Stripe's scripts (docs/client.md recommends one for Connect.js): the stand-ins take
  * their place, so with the sandbox on they would only reach for Stripe's servers.
  */
 const STRIPE_SCRIPT_HINTS = new RegExp(
