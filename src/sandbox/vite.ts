@@ -1,7 +1,7 @@
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { createSandbox, type Sandbox } from './createSandbox.js';
@@ -37,6 +37,24 @@ const STRIPE_SCRIPT_HINTS = new RegExp(
   `<link\\b[^>]*href=["'](?:${Object.values(STRIPE_SCRIPT_URLS).map((url) => url.replace(/[.?/]/g, '\\$&')).join('|')})["'][^>]*>\\s*`,
   'gi',
 );
+
+/**
+ * The built HTML file a preview request names, or undefined when it names none inside `outDir`:
+ * `..` in any spelling (`%2e%2e`, `..%2f`) must not reach a sibling such as `dist-private/`.
+ */
+function builtPage(outDir: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const root = resolve(outDir);
+  const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path.endsWith('.html') ? path : `${path}.html`}`);
+  const inside = relative(root, file);
+  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : file;
+}
 
 /**
  * Runs the offline Stripe sandbox beside the Vite dev and preview servers and loads its
@@ -91,10 +109,9 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
   // `vite preview` serves built HTML as is, and a production build must never contain the
   // stand-ins; so preview pages get the same tags on the way out instead.
   const injectIntoBuiltHtml = (outDir: string): Connect.NextHandleFunction => (req, res, next) => {
-    const path = decodeURIComponent(req.url?.split('?')[0] ?? '/');
     if (req.method !== 'GET' || !req.headers.accept?.includes('text/html')) return next();
-    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path.endsWith('.html') ? path : `${path}.html`));
-    if (!file.startsWith(normalize(outDir))) return next();
+    const file = builtPage(outDir, req.url ?? '/');
+    if (!file) return next();
     readFile(file, 'utf8').then((html) => {
       const tags = STANDINS.map((name) => `<script src="${scriptSrc(name)}" data-embedkit-sandbox="${name}"></script>`).join('');
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
