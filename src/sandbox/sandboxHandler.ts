@@ -47,6 +47,17 @@ function errorReply(error: unknown, headers: Record<string, string>): Response {
   return reply(500, JSON.stringify(body), headers);
 }
 
+/**
+ * A request that was still reading its body (or waiting out latency) when the sandbox was reset.
+ * Route handlers are synchronous, so checking before one runs is enough to keep the fresh world clean.
+ */
+const staleWorld = () =>
+  new SandboxApiError(409, {
+    type: 'invalid_request_error',
+    code: 'sandbox_reset',
+    message: 'The embedkit sandbox was reset while this request was in flight, so it was not applied. Send it again if it belongs to the new test.',
+  });
+
 /** Auth, `Stripe-Account` and the form params (body for POST, query for GET) of a REST request. */
 async function readRestRequest(store: SandboxStore, request: Request, url: URL) {
   authenticate(request.headers.get('authorization'));
@@ -79,6 +90,8 @@ export interface SandboxHandlerParts {
  */
 export function createSandboxHandler({ store, router, faults, idempotency, serveScript }: SandboxHandlerParts) {
   return async function handle(request: Request): Promise<Response> {
+    // The world this request was sent to; a reset before it commits makes it stale (see below).
+    const generation = store.generation;
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const isSandboxRoute = url.pathname.startsWith('/sandbox/');
@@ -127,6 +140,10 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
         ctx.json = method === 'POST' ? await readJson(request) : {};
       }
 
+      if (match.family !== 'control' && store.generation !== generation) {
+        headers['Stripe-Should-Retry'] = 'false';
+        throw staleWorld();
+      }
       const result = await match.route.handle(ctx);
       if (result instanceof Response) return result;
       const body = JSON.stringify(result);

@@ -112,3 +112,59 @@ describe('sandbox controls in code', () => {
     expect(sandbox.state().liveSessions).toBe(1);
   });
 });
+
+describe('reset while a request is in flight', () => {
+  /** A request whose body arrives only when `finish` is called: the handler is suspended reading it. */
+  function slowRequest(url: string, headers: Record<string, string>, body: string) {
+    let finish!: () => void;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode(body));
+          controller.close();
+        };
+      },
+    });
+    const request = new Request(url, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+    return { request, finish: () => finish() };
+  }
+
+  it('does not let a create that began before reset() land in the fresh world', async () => {
+    const sandbox = createSandbox();
+    const account = sandbox.state().seeded.accounts[0] ?? '';
+    const create = slowRequest('http://localhost/v1/account_sessions', { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, createBody(account));
+    const answer = sandbox.fetch(create.request);
+    sandbox.reset();
+    create.finish();
+    const res = await answer;
+    expect(res.status).toBe(409);
+    // The SDK retries a 409; this one must not be retried into the new world.
+    expect(res.headers.get('stripe-should-retry')).toBe('false');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/reset while this request was in flight/);
+    expect(sandbox.state()).toMatchObject({ sessionsCreated: { account_session: 0 }, liveSessions: 0 });
+
+    const customer = slowRequest('http://localhost/v1/customers', { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, 'email=late@example.com');
+    const late = sandbox.fetch(customer.request);
+    sandbox.control.reset();
+    customer.finish();
+    expect((await late).status).toBe(409);
+    const list = await sandbox.fetch(new Request('http://localhost/v1/customers?email=late%40example.com', { headers: auth }));
+    expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
+
+    // A request that starts after the reset is served as usual.
+    const fresh = slowRequest('http://localhost/v1/account_sessions', { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, createBody(account));
+    const ok = sandbox.fetch(fresh.request);
+    fresh.finish();
+    expect((await ok).status).toBe(200);
+  });
+
+  it('does not count a browser event that began before reset() in the fresh world', async () => {
+    const sandbox = createSandbox();
+    const event = slowRequest('http://localhost/sandbox/v1/events', { 'Content-Type': 'application/json' }, JSON.stringify({ type: 'fetch_client_secret' }));
+    const answer = sandbox.fetch(event.request);
+    sandbox.reset();
+    event.finish();
+    expect((await answer).status).toBe(409);
+    expect(sandbox.state().events).toEqual({});
+  });
+});

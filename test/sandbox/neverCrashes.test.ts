@@ -43,3 +43,21 @@ describe('sandbox metadata', () => {
     expect(customer.metadata).toEqual(JSON.parse('{"__proto__":"x","plan":"gold"}'));
   });
 });
+
+describe('sandbox keys that come from a request', () => {
+  it('counts an event named like a prototype member as plain data, under the distinct-type cap', async () => {
+    const sandbox = createSandbox();
+    const event = (type: string) =>
+      sandbox.fetch(new Request('http://localhost/sandbox/v1/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type }) }));
+    for (const type of ['constructor', 'constructor', 'fetch_client_secret']) expect((await event(type)).status).toBe(200);
+    expect(sandbox.state().events).toEqual({ constructor: 2, fetch_client_secret: 1 });
+    for (let i = 0; i < 98; i++) await event(`type_${i}`);
+    expect(Object.keys(sandbox.state().events)).toHaveLength(100);
+    // A prototype member is not "already counted": it is a new type, refused by the cap.
+    const sandbox2 = createSandbox();
+    for (let i = 0; i < 100; i++) await sandbox2.fetch(new Request('http://localhost/sandbox/v1/events', { method: 'POST', body: JSON.stringify({ type: `type_${i}` }) }));
+    const over = await sandbox2.fetch(new Request('http://localhost/sandbox/v1/events', { method: 'POST', body: JSON.stringify({ type: 'constructor' }) }));
+    expect(over.status).toBe(400);
+    expect(Object.hasOwn(sandbox2.state().events, 'constructor')).toBe(false);
+  });
+});
