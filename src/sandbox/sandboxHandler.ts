@@ -8,9 +8,8 @@ import type { Router } from './Router.js';
 import { SandboxApiError } from './SandboxApiError.js';
 import type { SandboxStore } from './SandboxStore.js';
 import { randomId } from './randomId.js';
+import { checkStripeVersion, SANDBOX_API_VERSION } from './stripeVersion.js';
 
-/** The Stripe API version the sandbox speaks: the default of the `stripe` package it is built against. */
-export const SANDBOX_API_VERSION = '2026-10-28.endive';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -71,8 +70,9 @@ async function readRestRequest(store: SandboxStore, request: Request, url: URL) 
       message: `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Use an id from GET /v1/accounts.`,
     });
   }
+  const apiVersion = checkStripeVersion(request.headers.get('stripe-version'));
   const raw = request.method.toUpperCase() === 'GET' ? url.search.slice(1) : await readBody(request);
-  return { stripeAccount, raw, form: decodeForm(raw) };
+  return { stripeAccount, apiVersion, raw, form: decodeForm(raw) };
 }
 
 export interface SandboxHandlerParts {
@@ -97,7 +97,8 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
     const isSandboxRoute = url.pathname.startsWith('/sandbox/');
     const headers: Record<string, string> = { 'Request-Id': randomId('req_', 14) };
     if (isSandboxRoute) Object.assign(headers, CORS_HEADERS);
-    else headers['Stripe-Version'] = request.headers.get('stripe-version') ?? SANDBOX_API_VERSION;
+    // Replaced by the version the request asked for once it is checked; never echoed unchecked.
+    else headers['Stripe-Version'] = SANDBOX_API_VERSION;
     if (method === 'OPTIONS' && isSandboxRoute) return new Response(null, { status: 204, headers });
     if (method === 'GET' && url.pathname.startsWith('/sandbox/scripts/')) {
       const script = serveScript(request, url.pathname);
@@ -124,7 +125,8 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
 
       const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
       if (match.family === 'rest') {
-        const { stripeAccount, raw, form } = await readRestRequest(store, request, url);
+        const { stripeAccount, apiVersion, raw, form } = await readRestRequest(store, request, url);
+        headers['Stripe-Version'] = apiVersion;
         ctx.stripeAccount = stripeAccount;
         ctx.form = form;
         if (method === 'POST' && idempotencyKey !== null) {
