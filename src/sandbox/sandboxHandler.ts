@@ -2,6 +2,8 @@ import { authenticate } from './authenticate.js';
 import { decodeForm } from './decodeForm.js';
 import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan.js';
 import { IdempotencyCache } from './IdempotencyCache.js';
+import type { LocalAccess } from './localAccess.js';
+import { CONTROL_ROUTE_PREFIX } from './protocol.js';
 import { readBody } from './readBody.js';
 import type { RouteContext } from './Route.js';
 import type { Router } from './Router.js';
@@ -11,6 +13,7 @@ import { randomId } from './randomId.js';
 import { checkStripeVersion, SANDBOX_API_VERSION } from './stripeVersion.js';
 
 
+/** Browser routes and scripts: the stand-ins call them from the app's page, wherever it is served. */
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
@@ -80,6 +83,7 @@ export interface SandboxHandlerParts {
   router: Router;
   faults: FaultPlan;
   idempotency: IdempotencyCache;
+  access: LocalAccess;
   /** `GET /sandbox/scripts/...`: served outside the JSON pipeline. */
   serveScript(request: Request, pathname: string): Promise<Response> | undefined;
 }
@@ -88,15 +92,23 @@ export interface SandboxHandlerParts {
  * The sandbox as a web-standard `(Request) => Promise<Response>`: routing, Stripe auth, form or
  * JSON bodies, `Stripe-Account`, idempotency, latency and injected failures, Stripe's error JSON.
  */
-export function createSandboxHandler({ store, router, faults, idempotency, serveScript }: SandboxHandlerParts) {
+export function createSandboxHandler({ store, router, faults, idempotency, access, serveScript }: SandboxHandlerParts) {
   return async function handle(request: Request): Promise<Response> {
     // The world this request was sent to; a reset before it commits makes it stale (see below).
     const generation = store.generation;
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const isSandboxRoute = url.pathname.startsWith('/sandbox/');
+    const isControlRoute = url.pathname.startsWith(CONTROL_ROUTE_PREFIX);
     const headers: Record<string, string> = { 'Request-Id': randomId('req_', 14) };
-    if (isSandboxRoute) Object.assign(headers, CORS_HEADERS);
+    if (isControlRoute) {
+      try {
+        access.checkHost(request);
+        Object.assign(headers, access.controlHeaders(request));
+      } catch (error) {
+        return errorReply(error, headers);
+      }
+    } else if (isSandboxRoute) Object.assign(headers, CORS_HEADERS);
     // Replaced by the version the request asked for once it is checked; never echoed unchecked.
     else headers['Stripe-Version'] = SANDBOX_API_VERSION;
     if (method === 'OPTIONS' && isSandboxRoute) return new Response(null, { status: 204, headers });
@@ -112,15 +124,24 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
     if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
     let saving: [scope: string, key: string] | null = null;
     try {
-      const delay = faults.latencyFor(key, url.pathname);
+      // Stripe's API (and any unknown path) answers this machine's names only; see LocalAccess.
+      if (!isSandboxRoute) access.checkHost(request);
+      // A request from before a reset neither takes an injected failure meant for the new world nor changes it.
+      const current = () => {
+        if (isControlRoute || store.generation === generation) return;
+        headers['Stripe-Should-Retry'] = 'false';
+        throw staleWorld();
+      };
+      const delay = isControlRoute ? 0 : faults.latencyFor(key, url.pathname);
       if (delay > 0) await sleep(delay);
+      current();
       if (!match) {
         throw new SandboxApiError(404, {
           type: 'invalid_request_error',
           message: `Unrecognized request URL (${method}: ${url.pathname}). The embedkit sandbox implements the Stripe endpoints embedkit uses; see https://github.com/embedkit/embedkit/blob/main/docs/sandbox-and-testing.md for the list.`,
         });
       }
-      const rule = faults.take(key, url.pathname);
+      const rule = isControlRoute ? undefined : faults.take(key, url.pathname);
       if (rule && !rule.drop) throw injectedError(rule.status ?? 500, rule.code);
 
       const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
@@ -142,10 +163,7 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
         ctx.json = method === 'POST' ? await readJson(request) : {};
       }
 
-      if (match.family !== 'control' && store.generation !== generation) {
-        headers['Stripe-Should-Retry'] = 'false';
-        throw staleWorld();
-      }
+      current();
       const result = await match.route.handle(ctx);
       if (result instanceof Response) return result;
       const body = JSON.stringify(result);

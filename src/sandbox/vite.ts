@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
-import { createSandbox, type Sandbox } from './createSandbox.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from './createSandbox.js';
 
 /** Options of the {@link embedkitSandbox} Vite plugin. */
 export interface EmbedkitSandboxPluginOptions {
@@ -18,6 +18,10 @@ export interface EmbedkitSandboxPluginOptions {
   latencyMs?: number;
   /** URL prefix under which the dev server serves the stand-in scripts. Default `/__embedkit/sandbox/`. */
   scriptsPath?: string;
+  /** Host names the sandbox answers besides loopback names and IP addresses (see `createSandbox`). */
+  allowedHosts?: SandboxOptions['allowedHosts'];
+  /** Page origins that may call the sandbox's control routes besides loopback ones (see `createSandbox`). */
+  allowedOrigins?: SandboxOptions['allowedOrigins'];
 }
 
 /** What the plugin exposes to other plugins and to the app's server code (`plugin.api`). */
@@ -77,6 +81,8 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
       const sandbox = createSandbox({
         ...(options.lifetimeSeconds !== undefined ? { lifetimeSeconds: options.lifetimeSeconds } : {}),
         ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+        ...(options.allowedHosts !== undefined ? { allowedHosts: options.allowedHosts } : {}),
+        ...(options.allowedOrigins !== undefined ? { allowedOrigins: options.allowedOrigins } : {}),
       });
       process.env.EMBEDKIT_SANDBOX_URL = await sandbox.listen(options.port ?? 0);
       running = sandbox;

@@ -61,7 +61,7 @@ describe('sandbox controls in code', () => {
     sandbox.control.latency(1000, 'POST /v1/account_sessions');
     let settled = false;
     const pending = sandbox
-      .fetch(new Request('http://sandbox.test/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }))
+      .fetch(new Request('http://localhost/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }))
       .then((res) => {
         settled = true;
         return res;
@@ -71,7 +71,7 @@ describe('sandbox controls in code', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect((await pending).status).toBe(200);
 
-    const list = sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }));
+    const list = sandbox.fetch(new Request('http://localhost/v1/accounts', { headers: auth }));
     await vi.advanceTimersByTimeAsync(200);
     expect((await list).status).toBe(200);
     expect(sandbox.state().latencyMs).toBe(200);
@@ -80,8 +80,8 @@ describe('sandbox controls in code', () => {
   it('rejects the fetch like a network failure when a response is dropped', async () => {
     const sandbox = createSandbox();
     sandbox.control.dropNext('GET /v1/accounts');
-    await expect(sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }))).rejects.toBeInstanceOf(TypeError);
-    expect((await sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }))).status).toBe(200);
+    await expect(sandbox.fetch(new Request('http://localhost/v1/accounts', { headers: auth }))).rejects.toBeInstanceOf(TypeError);
+    expect((await sandbox.fetch(new Request('http://localhost/v1/accounts', { headers: auth }))).status).toBe(200);
   });
 
   it('throws a clear error when url is read before listen, and validates options', async () => {
@@ -103,7 +103,7 @@ describe('sandbox controls in code', () => {
     const sandbox = createSandbox({ maxSessions: 5, lifetimeSeconds: 60 });
     const account = sandbox.state().seeded.accounts[0] ?? '';
     const create = () =>
-      sandbox.fetch(new Request('http://sandbox.test/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }));
+      sandbox.fetch(new Request('http://localhost/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }));
     for (let i = 0; i < 12; i++) expect((await create()).status).toBe(200);
     expect(sandbox.state().liveSessions).toBe(5);
     expect(sandbox.state().sessionsCreated.account_session).toBe(12);

@@ -21,7 +21,7 @@ describe('sandbox under random input', () => {
     const sandbox = createSandbox();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ROUTES), body, async (route, text) => {
-        const res = await sandbox.fetch(new Request(`http://sandbox.test${route}`, { method: 'POST', headers: auth, body: text }));
+        const res = await sandbox.fetch(new Request(`http://localhost${route}`, { method: 'POST', headers: auth, body: text }));
         expect([200, 400, 404]).toContain(res.status);
         const json = (await res.json()) as { error?: { type: string; message: string } };
         if (res.status !== 200) {
@@ -37,7 +37,7 @@ describe('sandbox under random input', () => {
 describe('sandbox metadata', () => {
   it('keeps a __proto__ metadata key as plain data', async () => {
     const sandbox = createSandbox();
-    const res = await sandbox.fetch(new Request('http://sandbox.test/v1/customers', { method: 'POST', headers: auth, body: 'metadata[__proto__]=x&metadata[plan]=gold' }));
+    const res = await sandbox.fetch(new Request('http://localhost/v1/customers', { method: 'POST', headers: auth, body: 'metadata[__proto__]=x&metadata[plan]=gold' }));
     const customer = (await res.json()) as { metadata: Record<string, string> };
     expect(res.status).toBe(200);
     expect(customer.metadata).toEqual(JSON.parse('{"__proto__":"x","plan":"gold"}'));

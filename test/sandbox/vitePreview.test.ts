@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_ROUTES } from '../../src/sandbox/protocol';
 import { embedkitSandbox } from '../../src/sandbox/vite';
 
 // `vite preview` with the plugin rewrites built HTML on the way out; it must only ever read pages
@@ -11,6 +12,7 @@ import { embedkitSandbox } from '../../src/sandbox/vite';
 let root: string;
 let server: PreviewServer;
 let port: number;
+const plugin = embedkitSandbox({ allowedOrigins: ['https://dev.example.test'] });
 
 /** A raw GET: fetch() would normalize `..` away before it reached the server. */
 function getHtml(path: string): Promise<{ status: number; body: string }> {
@@ -39,7 +41,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     build: { outDir: 'dist' },
     preview: { port: 0, host: '127.0.0.1' },
-    plugins: [embedkitSandbox()],
+    plugins: [plugin],
   });
   port = (server.httpServer.address() as { port: number }).port;
 });
@@ -68,6 +70,12 @@ describe('embedkit/sandbox/vite under vite preview', () => {
   ])('never answers with a page outside outDir: %s', async (path) => {
     const page = await getHtml(path);
     expect(page.body).not.toContain('PRIVATE-MARKER');
+  });
+
+  it("passes allowedOrigins on to the sandbox's control routes", async () => {
+    const state = `${plugin.api.url}${CONTROL_ROUTES.state}`;
+    expect((await fetch(state, { headers: { Origin: 'https://dev.example.test' } })).status).toBe(200);
+    expect((await fetch(state, { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
   });
 
   it('passes a malformed escape on instead of failing the request', async () => {
