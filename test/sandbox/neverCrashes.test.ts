@@ -61,3 +61,21 @@ describe('sandbox keys that come from a request', () => {
     expect(Object.hasOwn(sandbox2.state().events, 'constructor')).toBe(false);
   });
 });
+
+describe('sandbox customer search under random queries', () => {
+  it('answers any query with results or a 400 on query, never a 500', async () => {
+    const sandbox = createSandbox();
+    const piece = fc.constantFrom('email', 'name', 'phone', 'created', 'metadata', "['k']", '["k"]', ':', '~', '>=', '<', "'", '"', '\\', ' ', 'AND', 'or', '-', '42', "'ada'", 'x');
+    const query = fc.oneof(fc.array(piece, { maxLength: 14 }).map((parts) => parts.join('')), fc.string({ maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const res = await sandbox.fetch(new Request(`http://localhost/v1/customers/search?${new URLSearchParams({ query: q })}`, { headers: auth }));
+        expect([200, 400]).toContain(res.status);
+        const json = (await res.json()) as { object?: string; error?: { param?: string } };
+        if (res.status === 200) expect(json.object).toBe('search_result');
+        else expect(json.error?.param).toBe('query');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
