@@ -12,7 +12,6 @@ import type { SandboxStore } from './SandboxStore.js';
 import { randomId } from './randomId.js';
 import { checkStripeVersion, SANDBOX_API_VERSION } from './stripeVersion.js';
 
-
 /** Browser routes and scripts: the stand-ins call them from the app's page, wherever it is served. */
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
