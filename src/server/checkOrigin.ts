@@ -66,12 +66,17 @@ function requestHost(request: Request, trustProxy: boolean): string {
   return (trustProxy ? forwarded(request, 'x-forwarded-host') : undefined) ?? request.headers.get('host') ?? new URL(request.url).host;
 }
 
+function forwarded(request: Request, name: string): string | undefined {
+  return rightmostEntry(request.headers.get(name));
+}
+
 /**
- * The rightmost entry of a list header: a proxy that appends writes it after what the client sent,
- * so the leftmost entries are the client's own claims.
+ * The rightmost entry of a list header such as `X-Forwarded-For`: a proxy that appends writes what
+ * it saw after whatever the client sent, so the entries to its left are the client's own claims.
+ * (Node joins repeated headers with ', ', so one split covers both forms.)
  */
-export function forwarded(request: Request, name: string): string | undefined {
-  const entry = request.headers.get(name)?.split(',').pop()?.trim();
+export function rightmostEntry(value: string | null | undefined): string | undefined {
+  const entry = value?.split(',').pop()?.trim();
   return entry === undefined || entry === '' ? undefined : entry;
 }
 
