@@ -46,16 +46,22 @@ export function checkHost(request: Request, rules: OriginRules): void {
   }
 }
 
-/** The origin the browser addressed, as far as the handler may know it (see `trustProxy`). */
+/**
+ * The origin the browser addressed, as far as the handler may know it (see `trustProxy`).
+ * `undefined` rather than the opaque origin 'null', which must never match `Origin: null`.
+ */
 function ownOrigin(request: Request, trustProxy: boolean): string | undefined {
   const url = new URL(request.url);
-  if (!trustProxy) return url.origin;
-  const protocol = forwarded(request, 'x-forwarded-proto') ?? url.protocol.slice(0, -1);
-  try {
-    return new URL(`${protocol}://${requestHost(request, true)}`).origin;
-  } catch {
-    return undefined;
+  let origin = url.origin;
+  if (trustProxy) {
+    const protocol = forwarded(request, 'x-forwarded-proto') ?? url.protocol.slice(0, -1);
+    try {
+      origin = new URL(`${protocol}://${requestHost(request, true)}`).origin;
+    } catch {
+      return undefined;
+    }
   }
+  return origin === 'null' ? undefined : origin;
 }
 
 /**

@@ -78,6 +78,8 @@ describe('same-origin check where request.url is the server, not the browser (Ne
 
     it("refuses Origin 'null' and keeps passing a request without Origin (not a browser page)", async () => {
       expect((await handler()(nextRequest({ origin: 'null' }))).status).toBe(403);
+      // A forwarded scheme with an opaque origin must not make 'null' the request's own origin.
+      expect((await handler({ trustProxy: true })(nextRequest({ origin: 'null', 'x-forwarded-proto': 'gopher' }))).status).toBe(403);
       expect((await handler()(nextRequest({}))).status).toBe(401);
     });
   });
