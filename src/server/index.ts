@@ -29,6 +29,7 @@ export type {
   AuthorizedAccountHolder,
   AuthorizedCustomer,
   BaseHandlerOptions,
+  HandlerContext,
   RateLimit,
   RateLimitDecision,
   Resolvable,

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rightmostEntry } from './checkOrigin.js';
+import { configError } from './configError.js';
 import type { SessionHandler } from './types.js';
 
 /** `req` as Express / Connect leave it: maybe with a body a JSON parser already read. */
@@ -7,8 +9,12 @@ type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string; _bo
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
   /**
-   * Build the request URL from `X-Forwarded-Proto` / `X-Forwarded-Host`. Turn on only behind a
-   * proxy that sets them: the URL's origin is what a same-origin `Origin` is compared with.
+   * Turn on only behind a proxy you run that sets these headers on every request (a client can
+   * send them too). The request URL is then built from `X-Forwarded-Proto` / `X-Forwarded-Host`,
+   * and the client address handed to `rateLimit` is the one the proxy appended to
+   * `X-Forwarded-For`: always the rightmost entry of each, never the client's own claims to its
+   * left. Without it, `Host` and the socket's remote address are used. Pass `trustProxy` to the
+   * handler as well for its `allowedHosts` check.
    */
   trustProxy?: boolean;
 }
@@ -23,7 +29,10 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
  */
 export function toNodeHandler(handler: SessionHandler, options: NodeHandlerOptions = {}): NodeHandler {
   if (typeof handler !== 'function') {
-    throw new TypeError('embedkit/server toNodeHandler: pass a handler, e.g. toNodeHandler(createAccountSessionHandler({ … })).');
+    throw configError('toNodeHandler', 'pass a handler, e.g. toNodeHandler(createAccountSessionHandler({ … })).');
+  }
+  if (options.trustProxy !== undefined && typeof options.trustProxy !== 'boolean') {
+    throw configError('toNodeHandler', 'trustProxy must be true or false. Set it to true only behind a proxy you run that sets X-Forwarded-For, -Host and -Proto.');
   }
   return async (req, res, next) => {
     let request: Request;
@@ -44,7 +53,7 @@ export function toNodeHandler(handler: SessionHandler, options: NodeHandlerOptio
       return;
     }
     try {
-      const response = await handler(request);
+      const response = await handler(request, { clientAddress: clientAddressOf(req, options) });
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         headers[name] = value;
@@ -62,14 +71,20 @@ export function toNodeHandler(handler: SessionHandler, options: NodeHandlerOptio
 }
 
 function urlOf(req: NodeRequest, options: NodeHandlerOptions): string {
-  const forwarded = (name: string) => {
-    const value = req.headers[name];
-    return options.trustProxy && typeof value === 'string' ? value.split(',')[0]?.trim() : undefined;
-  };
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const protocol = forwarded('x-forwarded-proto') ?? (encrypted ? 'https' : 'http');
-  const host = forwarded('x-forwarded-host') ?? req.headers.host ?? 'localhost';
+  const protocol = forwarded(req, 'x-forwarded-proto', options) ?? (encrypted ? 'https' : 'http');
+  const host = forwarded(req, 'x-forwarded-host', options) ?? req.headers.host ?? 'localhost';
   return new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`).href;
+}
+
+function clientAddressOf(req: IncomingMessage, options: NodeHandlerOptions): string | undefined {
+  return forwarded(req, 'x-forwarded-for', options) ?? req.socket.remoteAddress;
+}
+
+/** With `trustProxy`, what the proxy itself wrote into a forwarded header. */
+function forwarded(req: IncomingMessage, name: string, options: NodeHandlerOptions): string | undefined {
+  const value = req.headers[name];
+  return options.trustProxy && typeof value === 'string' ? rightmostEntry(value) : undefined;
 }
 
 function headersOf(req: IncomingMessage): Headers {

@@ -213,6 +213,18 @@ describe('request rules', () => {
     expect(authorize).not.toHaveBeenCalled();
   });
 
+  it("rateLimit gets the caller's clientAddress, and nothing from a framework's own second argument", async () => {
+    const contexts: unknown[] = [];
+    const h = handler({ authorize: () => null, rateLimit: (_request, context) => void contexts.push(context) });
+    await h(post(), { clientAddress: '203.0.113.7' });
+    // Next.js passes { params }, Workers env, Deno info: none of it is a client address.
+    await h(post(), { params: Promise.resolve({}) });
+    await h(post(), { clientAddress: 42 });
+    await h(post());
+    expect(contexts).toEqual([{ clientAddress: '203.0.113.7' }, {}, {}, {}]);
+    expect(contexts.every((context) => Object.isFrozen(context))).toBe(true);
+  });
+
   it('reports each refusal to onEvent, and a throwing onEvent changes nothing', async () => {
     const events: ServerEvent[] = [];
     await handler({ onEvent: (event) => events.push(event), authorize: () => null })(post());

@@ -60,6 +60,36 @@ describe('toNodeHandler', () => {
     expect((await fetch(plain, { method: 'POST', headers })).status).toBe(403);
   });
 
+  it('gives rateLimit the socket address: 20 spoofed X-Forwarded-For values share one key', async () => {
+    const keys: (string | undefined)[] = [];
+    const { handler } = spyHandler({ rateLimit: (_request, { clientAddress }) => void keys.push(clientAddress) });
+    const base = await listen(createServer(toNodeHandler(handler)));
+    for (let i = 0; i < 20; i += 1) {
+      await fetch(base, { method: 'POST', headers: { origin: base, 'x-forwarded-for': `198.51.100.${i}` } });
+    }
+    expect(keys).toHaveLength(20);
+    expect(new Set(keys)).toEqual(new Set([expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/)]));
+  });
+
+  it("with trustProxy, the client address is the rightmost X-Forwarded-For entry (the proxy's), never the client's own claim", async () => {
+    const keys: (string | undefined)[] = [];
+    const { handler } = spyHandler({ rateLimit: (_request, { clientAddress }) => void keys.push(clientAddress) });
+    const base = await listen(createServer(toNodeHandler(handler, { trustProxy: true })));
+    const send = (forwardedFor?: string) =>
+      fetch(base, { method: 'POST', headers: { origin: base, ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }) } });
+    await send('6.6.6.6, 203.0.113.7');
+    await send('203.0.113.8');
+    await send();
+    expect(keys.slice(0, 2)).toEqual(['203.0.113.7', '203.0.113.8']);
+    expect(keys[2]).toMatch(/127\.0\.0\.1$/);
+  });
+
+  it('start-up: trustProxy must be a boolean, the handler a function', () => {
+    const { handler } = spyHandler();
+    expect(() => toNodeHandler(handler, { trustProxy: 'true' as never })).toThrow(/trustProxy must be true or false/);
+    expect(() => toNodeHandler(undefined as never)).toThrow(/pass a handler/);
+  });
+
   it('answers 413 for an oversized streamed body without reading all of it', async () => {
     const { authorize, handler } = spyHandler({ maxBodyBytes: 1024 });
     const base = await listen(createServer(toNodeHandler(handler)));
