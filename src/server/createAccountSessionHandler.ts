@@ -75,8 +75,8 @@ export function createAccountSessionHandler(options: AccountSessionHandlerOption
       return { account };
     },
     describe: ({ account }) => ({ account }),
-    async create(authorized) {
-      return stripe.accountSessions.create({ account: authorized.account, components: await resolve(components, authorized) });
+    async create(authorized, stripeOptions) {
+      return stripe.accountSessions.create({ account: authorized.account, components: await resolve(components, authorized) }, stripeOptions);
     },
     answer: ['client_secret', 'expires_at'],
   });

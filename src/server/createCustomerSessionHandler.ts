@@ -56,8 +56,8 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
       return { customer };
     },
     describe: ({ customer }) => ({ customer }),
-    async create(authorized) {
-      return stripe.customerSessions.create({ customer: authorized.customer, components: await resolve(components, authorized) });
+    async create(authorized, stripeOptions) {
+      return stripe.customerSessions.create({ customer: authorized.customer, components: await resolve(components, authorized) }, stripeOptions);
     },
     answer: ['client_secret', 'expires_at'],
   });

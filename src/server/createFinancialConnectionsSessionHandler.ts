@@ -77,7 +77,7 @@ export function createFinancialConnectionsSessionHandler(options: FinancialConne
       throw invalidAuthorization("return { accountHolder: { type: 'customer', customer: 'cus_…' } } or { accountHolder: { type: 'account', account: 'acct_…' } }, or null");
     },
     describe: ({ accountHolder }) => (accountHolder.type === 'customer' ? { customer: accountHolder.customer } : { account: accountHolder.account }),
-    async create(authorized) {
+    async create(authorized, stripeOptions) {
       const resolvedPermissions = await resolve(permissions, authorized);
       checkPermissions(resolvedPermissions, mode);
       const resolvedFilters = filters === undefined ? undefined : await resolve(filters, authorized);
@@ -85,7 +85,7 @@ export function createFinancialConnectionsSessionHandler(options: FinancialConne
         account_holder: authorized.accountHolder,
         permissions: resolvedPermissions,
         ...(resolvedFilters === undefined ? {} : { filters: resolvedFilters }),
-      });
+      }, stripeOptions);
     },
     // Stripe gives these sessions no expires_at.
     answer: ['client_secret'],

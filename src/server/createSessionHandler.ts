@@ -1,11 +1,15 @@
 import type { SessionKind } from '../core/types.js';
+import { deadline, raceSignal } from '../shared/deadline.js';
+import { discardBody } from '../shared/readBoundedText.js';
 import { checkHost, checkOrigin, originRules, type CorsHeaders, type OriginRules } from './checkOrigin.js';
 import { configError } from './configError.js';
 import { ForbiddenError } from './ForbiddenError.js';
+import { jsonAnswer, refusalAnswer, SECURITY_HEADERS } from './jsonAnswer.js';
 import { mapStripeError } from './mapStripeError.js';
 import { readJsonBody } from './readJsonBody.js';
 import { Refusal } from './Refusal.js';
 import { readStripeAnswer, StripeAnswerError, type SessionField } from './readStripeAnswer.js';
+import { bodyTimedOut, checkTimeouts, clientClosed, requestTimedOut } from './timeouts.js';
 import type { BaseHandlerOptions, HandlerContext, ServerEvent, SessionHandler } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 8192;
@@ -27,8 +31,11 @@ export interface SessionHandlerSpec<A> {
   authorize(request: Request, body: Record<string, unknown>): Promise<A | null>;
   /** The ids the event may name (account / customer). */
   describe(authorized: A): Pick<ServerEvent, 'account' | 'customer'>;
-  /** Creates the session with Stripe and returns Stripe's answer as is. */
-  create(authorized: A): Promise<unknown>;
+  /**
+   * Creates the session with Stripe and returns Stripe's answer as is. `stripeOptions` goes to the
+   * SDK call as its request options, so Stripe is not waited on past the request's time limit.
+   */
+  create(authorized: A, stripeOptions: { timeout: number }): Promise<unknown>;
   /** What the browser gets from Stripe's answer: exactly these fields, each checked. */
   answer: readonly SessionField[];
 }
@@ -51,11 +58,19 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       throw configError(factory, `${name} must be a function when given.`);
     }
   }
+  const timeouts = checkTimeouts(factory, options.timeouts);
 
   return async (request: Request, context?: unknown) => {
     const started = performance.now();
     let cors: CorsHeaders = {};
     let ids: Pick<ServerEvent, 'account' | 'customer'> = {};
+    // One time limit for the whole request; a client that goes away (request.signal, where the
+    // runtime provides it) ends it too, so nothing is created for nobody.
+    const budget = deadline(timeouts.requestMs, () => requestTimedOut(timeouts.requestMs), request.signal, clientClosed);
+    const step = <T>(work: () => T | Promise<T>): Promise<T> => {
+      if (budget.signal.aborted) return Promise.reject(budget.signal.reason);
+      return raceSignal(Promise.resolve(work()), budget.signal);
+    };
     try {
       checkHost(request, rules);
       if (request.method === 'OPTIONS') return preflight(request, rules);
@@ -63,10 +78,11 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
         throw new Refusal(405, 'method_not_allowed', 'This endpoint only accepts POST.', { Allow: 'POST' });
       }
       cors = checkOrigin(request, rules);
-      const limited = await options.rateLimit?.(request, handlerContext(context));
+      const limited = await step(() => options.rateLimit?.(request, handlerContext(context)));
       if (limited) throw rateLimited(limited.retryAfterSeconds);
-      const body = await readJsonBody(request, maxBodyBytes);
-      const answer = await spec.authorize(request, body);
+      const bodyLimit = deadline(timeouts.bodyMs, () => bodyTimedOut(timeouts.bodyMs), budget.signal);
+      const body = await readJsonBody(request, maxBodyBytes, bodyLimit.signal).finally(bodyLimit.clear);
+      const answer = await step(() => spec.authorize(request, body));
       if (answer === null) {
         throw new Refusal(401, 'unauthorized', 'Sign in first: no signed-in user was found for this request.');
       }
@@ -74,10 +90,15 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       // what Stripe is asked for or what the event reports.
       const authorized = deepFreeze(answer);
       ids = spec.describe(authorized);
-      const result = readStripeAnswer(await spec.create(authorized), spec.kind, spec.answer);
+      const created = await step(() => spec.create(authorized, { timeout: Math.max(1, budget.remainingMs()) }));
+      const result = readStripeAnswer(created, spec.kind, spec.answer);
       emit({ type: 'session_created', kind: spec.kind, status: 200, durationMs: performance.now() - started, ...ids });
-      return json(200, result, cors);
-    } catch (error) {
+      return jsonAnswer(200, result, cors);
+    } catch (caught) {
+      // The SDK's own timeout is the budget's end: when it fires first, it is still our 504.
+      const error = caught instanceof Refusal || budget.remainingMs() > 0 ? caught : requestTimedOut(timeouts.requestMs);
+      // An answer sent while the client still uploads is lost on most servers: read the rest first (bounded).
+      if (!budget.signal.aborted) await discardBody(request, budget.signal);
       const { refusal, detail } = classify(error);
       const event: ServerEvent = {
         type: 'request_failed',
@@ -90,8 +111,9 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       };
       emit(event);
       if (!(error instanceof Refusal) && !isForbidden(error)) report(error, event);
-      const requestId = detail.stripeRequestId === undefined ? {} : { request_id: detail.stripeRequestId };
-      return json(refusal.status, { error: { code: refusal.code, message: refusal.message, ...requestId } }, { ...cors, ...refusal.headers });
+      return refusalAnswer(refusal, cors, detail.stripeRequestId);
+    } finally {
+      budget.clear();
     }
   };
 
@@ -174,19 +196,5 @@ function preflight(request: Request, rules: OriginRules): Response {
       'Access-Control-Allow-Headers': allowHeaders,
       'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS,
     },
-  });
-}
-
-const SECURITY_HEADERS = {
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  // The answer depends on Origin (CORS headers), so shared caches must key on it.
-  Vary: 'Origin',
-};
-
-function json(status: number, body: unknown, headers: Readonly<Record<string, string>>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
   });
 }

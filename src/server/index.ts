@@ -30,6 +30,7 @@ export type {
   AuthorizedCustomer,
   BaseHandlerOptions,
   HandlerContext,
+  HandlerTimeouts,
   RateLimit,
   RateLimitDecision,
   Resolvable,

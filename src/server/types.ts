@@ -108,6 +108,22 @@ export interface BaseHandlerOptions {
   rateLimit?: RateLimit;
   /** Called once per answered request (successful CORS preflights aside). A throwing listener is ignored, never breaks the answer. */
   onEvent?: (event: ServerEvent) => void;
+  /** Time limits of one request; see {@link HandlerTimeouts} for the defaults. */
+  timeouts?: HandlerTimeouts;
+}
+
+/**
+ * How long one request may hold the handler. Each must be a positive number of milliseconds.
+ * A request over a limit is answered (408 / 504) and nothing more is done for it.
+ */
+export interface HandlerTimeouts {
+  /** Receiving the body: past it, `408 body_timeout`. Default 10 000 (a real body is a few dozen bytes). */
+  bodyMs?: number;
+  /**
+   * The whole request, rate limit, body, `authorize` and the Stripe call included: past it,
+   * `504 request_timeout`. The Stripe call gets what is left as its `timeout`. Default 25 000.
+   */
+  requestMs?: number;
 }
 
 /** The `stripe` instance, narrowed to what `createAccountSessionHandler` calls, so any compatible client fits. */
@@ -148,6 +164,9 @@ export type ServerErrorCode =
   | 'host_not_allowed'
   | 'unsupported_media_type'
   | 'body_too_large'
+  | 'body_timeout'
+  | 'body_already_read'
+  | 'bad_request'
   | 'invalid_body'
   | 'rate_limited'
   | 'unauthorized'
@@ -161,4 +180,6 @@ export type ServerErrorCode =
   | 'stripe_unavailable'
   | 'stripe_connection'
   | 'stripe_answer_invalid'
+  | 'request_timeout'
+  | 'client_closed'
   | 'internal_error';
