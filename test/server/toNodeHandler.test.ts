@@ -4,6 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccountSessionHandler, toNodeHandler, type AccountSessionHandlerOptions, type ServerEvent } from '../../src/server';
+import { uploadStream } from '../uploadStream';
 
 // Every request here stops at authorize (null → 401) or earlier, so Stripe is never reached;
 // the sandbox-backed success path through node:http lives in sessions.sandbox.test.ts.
@@ -18,18 +19,6 @@ async function listen(server: Server): Promise<string> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A body of `bytes` zeros, produced 64 kB at a time as the upload asks (sent chunked). */
-function streamOf(bytes: number): ReadableStream<Uint8Array> {
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= bytes) return controller.close();
-      sent += 64 * 1024;
-      controller.enqueue(new Uint8Array(64 * 1024));
-    },
-  });
 }
 
 function spyHandler(overrides: Partial<AccountSessionHandlerOptions> = {}) {
@@ -103,7 +92,7 @@ describe('toNodeHandler', () => {
   });
 
   it.each([
-    ['chunked', () => streamOf(2 * 1024 * 1024)],
+    ['chunked', () => uploadStream(2 * 1024 * 1024)],
     ['with Content-Length', () => new Uint8Array(2 * 1024 * 1024)],
   ])('answers 2 MB uploads (%s) with their 413 JSON, which fetch receives whole (no EPIPE/ECONNRESET)', async (_name, body) => {
     const { authorize, handler } = spyHandler();
