@@ -22,17 +22,22 @@ export interface AppConfig {
 /** The one signed-in user: a request carrying this bearer token. */
 export const USER_TOKEN = 'Bearer matrix-user';
 export const PATHS = { account: '/api/account-session', customer: '/api/customer-session', fc: '/api/fc-session' } as const;
+/** An AccountSession endpoint with a short body time limit, for the stalled-upload case. */
+export const IMPATIENT_PATH = '/api/impatient-account-session';
+export const IMPATIENT_BODY_MS = 300;
 
 export function createApp(config: AppConfig): SessionHandler {
   // maxNetworkRetries 0: one injected Stripe failure reaches the handler as it is.
   const stripe = new Stripe('sk_test_matrix', { ...config.stripe, maxNetworkRetries: 0, httpClient: Stripe.createFetchHttpClient() });
   const signedIn = (request: Request) => request.headers.get('authorization') === USER_TOKEN;
+  const accountOptions = {
+    stripe,
+    authorize: (request: Request) => (signedIn(request) ? { account: config.account } : null),
+    components: { payments: { enabled: true } },
+  };
   const handlers: Record<string, SessionHandler> = {
-    [PATHS.account]: createAccountSessionHandler({
-      stripe,
-      authorize: (request) => (signedIn(request) ? { account: config.account } : null),
-      components: { payments: { enabled: true } },
-    }),
+    [PATHS.account]: createAccountSessionHandler(accountOptions),
+    [IMPATIENT_PATH]: createAccountSessionHandler({ ...accountOptions, timeouts: { bodyMs: IMPATIENT_BODY_MS } }),
     [PATHS.customer]: createCustomerSessionHandler({
       stripe,
       authorize: (request) => (signedIn(request) ? { customer: config.customer } : null),

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../dist/sandbox/index.js';
 import { uploadStream } from '../uploadStream.js';
-import { PATHS, USER_TOKEN, type AppConfig } from './app.js';
+import { IMPATIENT_PATH, PATHS, USER_TOKEN, type AppConfig } from './app.js';
 import { bundleApp } from './bundle.js';
 import { PORTS, startBun, startDeno, startEdge, startNode, startWorkerd, type RunningRuntime } from './runtimes.js';
 
@@ -125,5 +125,16 @@ describe.each(['node', ...Object.keys(starters)])('%s', (runtime) => {
         expect(answer).toEqual(reference.get(key));
       }
     });
+  });
+
+  it('a stalled upload (2 bytes, then nothing) gets 408 body_timeout', async () => {
+    const url = `${runtimes.get(runtime)!.url}${IMPATIENT_PATH}`;
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"'));
+      },
+    });
+    const answer = await answerOf(url, { method: 'POST', headers: json(url), body: stalled, duplex: 'half' } as RequestInit);
+    expect(answer).toMatchObject({ status: 408, body: { error: { code: 'body_timeout' } } });
   });
 });
