@@ -25,6 +25,8 @@ const gates: { name: string; command: string; args: string[] }[] = [
   { name: "'use client' placement", command: bin('tsx'), args: ['scripts/gates/checkUseClient.ts'] },
   // TypeDoc with notDocumented validation as errors: every public export has a TSDoc comment.
   { name: 'API reference (typedoc)', command: bin('typedoc'), args: [] },
+  // Every ts/tsx block of README.md and docs/*.md, compiled against dist/ (strict, noUncheckedIndexedAccess).
+  { name: 'docs code blocks', command: bin('tsx'), args: ['scripts/gates/checkDocCodeBlocks.ts'] },
   { name: 'packed tarball smoke test', command: bin('tsx'), args: ['scripts/gates/packSmoke.ts'] },
 ];
 

@@ -1,15 +1,31 @@
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import type { ServerResponse } from 'node:http';
+import type Stripe from 'stripe';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './createSandbox.js';
+import { toNodeHandler, type NodeHandler } from '../server/toNodeHandler.js';
 
 /** Options of the {@link embedkitSandbox} Vite plugin. */
 export interface EmbedkitSandboxPluginOptions {
-  /** Turn the sandbox off (e.g. when real Stripe test keys are configured). Default true. */
+  /** Turn the sandbox off (e.g. when real Stripe test keys are configured). Default: on, unless `secretKey` is given. */
   enabled?: boolean;
+  /**
+   * Your Stripe secret key (e.g. `process.env.STRIPE_SECRET_KEY`). When it is given the sandbox is
+   * off by default, and `handlers` get a `stripe` client for real Stripe made with it. An empty
+   * string counts as not given.
+   */
+  secretKey?: string | undefined;
+  /**
+   * Your app's endpoints, mounted in `vite` (dev) and `vite preview` at these exact paths, e.g.
+   * `{ '/api/account-session': ({ stripe }) => createAccountSessionHandler({ stripe, … }) }`.
+   * Each factory is called once, on the first request to its path, with a `stripe` client for
+   * the sandbox (or for Stripe, with `secretKey`): the handler code is the same as in production,
+   * where your server passes its own client. Needs the `stripe` package.
+   */
+  handlers?: Record<string, SandboxHandlerFactory>;
   /** Port of the sandbox REST server. Default: a free port chosen by the OS. */
   port?: number;
   /** Lifetime of new AccountSessions and CustomerSessions, in seconds. Default: the sandbox's own (1800). */
@@ -31,6 +47,23 @@ export interface EmbedkitSandboxPluginApi {
   /** The running sandbox (state, controls, `fetch` handler), for server code in the same process. */
   readonly sandbox: Sandbox | undefined;
 }
+
+/** What a {@link EmbedkitSandboxPluginOptions.handlers} factory receives. */
+export interface SandboxHandlerContext {
+  /** The official client: pointed at the sandbox when it is on, at Stripe with `secretKey` when it is off. */
+  stripe: Stripe;
+  /** The running sandbox (e.g. `sandbox.state().seeded.accounts`), or `undefined` on real Stripe. */
+  sandbox: Sandbox | undefined;
+}
+
+/** Makes one endpoint of the app from a Stripe client: e.g. `({ stripe }) => createAccountSessionHandler({ stripe, … })`. */
+export type SandboxHandlerFactory = (context: SandboxHandlerContext) => WebHandler | Promise<WebHandler>;
+
+/** A web-standard handler, as `embedkit/server`'s factories return. */
+export type WebHandler = (request: Request) => Promise<Response>;
+
+/** Any `sk_test_` key works on the sandbox: it checks the shape, as Stripe does, not the value. */
+const SANDBOX_SECRET_KEY = 'sk_test_embedkitsandbox';
 
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
 /**
@@ -70,7 +103,8 @@ function builtPage(outDir: string, url: string): string | undefined {
  * `stripe` SDK) finds the sandbox in `process.env.EMBEDKIT_SANDBOX_URL`.
  */
 export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plugin & { api: EmbedkitSandboxPluginApi } {
-  const enabled = options.enabled ?? true;
+  const secretKey = options.secretKey || undefined;
+  const enabled = options.enabled ?? !secretKey;
   const scriptsPath = `/${(options.scriptsPath ?? '/__embedkit/sandbox/').replace(/^\/+|\/+$/g, '')}/`;
   let running: Sandbox | undefined;
   let starting: Promise<Sandbox> | undefined;
@@ -88,6 +122,8 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
       running = sandbox;
       return sandbox;
     })());
+
+  const mountHandlers = options.handlers && handlerMounter(options.handlers, enabled ? start : undefined, secretKey);
 
   const stop = async () => {
     const sandbox = await starting?.catch(() => undefined);
@@ -143,11 +179,13 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
     // Dev servers in middleware mode have no httpServer to watch; Vite still closes the plugins.
     closeBundle: stop,
     async configureServer(server) {
+      mountHandlers?.(server);
       if (!enabled) return;
       await start();
       install(server);
     },
     async configurePreviewServer(server) {
+      mountHandlers?.(server);
       if (!enabled) return;
       await start();
       install(server);
@@ -169,5 +207,62 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
         };
       },
     },
+  };
+}
+
+/**
+ * Mounts the app's handlers: each made on the first request to its path, with one `stripe` client
+ * for the sandbox (or for Stripe) shared by all. A factory that fails answers 500 and is tried
+ * again on the next request; the dev server keeps running.
+ */
+function handlerMounter(
+  factories: Record<string, SandboxHandlerFactory>,
+  startSandbox: (() => Promise<Sandbox>) | undefined,
+  secretKey: string | undefined,
+): (server: ViteDevServer | PreviewServer) => void {
+  for (const [path, factory] of Object.entries(factories)) {
+    if (!path.startsWith('/') || typeof factory !== 'function') {
+      throw new TypeError(
+        `embedkitSandbox: handlers['${path}'] must be a path starting with "/" mapped to a function ({ stripe, sandbox }) => handler, e.g. ({ stripe }) => createAccountSessionHandler({ stripe, … }).`,
+      );
+    }
+  }
+  if (!startSandbox && !secretKey) {
+    throw new TypeError('embedkitSandbox: handlers need a Stripe client. With the sandbox off (enabled: false), pass secretKey (e.g. process.env.STRIPE_SECRET_KEY).');
+  }
+  let client: Promise<SandboxHandlerContext> | undefined;
+  const context = () =>
+    (client ??= (async () => {
+      const { default: StripeClient } = await import('stripe').catch(() => {
+        throw new Error('embedkitSandbox: handlers need the `stripe` package. Install it: npm install stripe@^23');
+      });
+      const running = await startSandbox?.();
+      const stripe = running ? new StripeClient(SANDBOX_SECRET_KEY, running.stripeConfig()) : new StripeClient(secretKey!);
+      return { stripe, sandbox: running };
+    })());
+  const built = new Map<string, Promise<NodeHandler>>();
+  const handlerFor = (path: string) => {
+    let handler = built.get(path);
+    if (!handler) {
+      handler = context().then(async (ctx) => toNodeHandler(await factories[path]!(ctx)));
+      built.set(path, handler);
+      handler.catch(() => built.delete(path));
+    }
+    return handler;
+  };
+  return (server) => {
+    server.middlewares.use((req, res, next) => {
+      const path = req.url?.split('?')[0] ?? '';
+      if (!Object.hasOwn(factories, path)) return next();
+      handlerFor(path).then(
+        (handler) => handler(req, res, next),
+        (error: unknown) => {
+          // The cause goes to the server log only: a factory's error may quote configuration.
+          console.error(`embedkitSandbox: the handler for ${path} could not be created:`, error);
+          res.writeHead(500, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ error: { code: 'handler_failed', message: `The handler for ${path} could not be created; see the dev server log.` } }));
+        },
+      );
+    });
   };
 }
