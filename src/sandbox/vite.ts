@@ -7,6 +7,7 @@ import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './createSandbox.js';
 import { toNodeHandler, type NodeHandler } from '../server/toNodeHandler.js';
+import type { SessionHandler } from '../server/types.js';
 
 /** Options of the {@link embedkitSandbox} Vite plugin. */
 export interface EmbedkitSandboxPluginOptions {
@@ -57,10 +58,7 @@ export interface SandboxHandlerContext {
 }
 
 /** Makes one endpoint of the app from a Stripe client: e.g. `({ stripe }) => createAccountSessionHandler({ stripe, … })`. */
-export type SandboxHandlerFactory = (context: SandboxHandlerContext) => WebHandler | Promise<WebHandler>;
-
-/** A web-standard handler, as `embedkit/server`'s factories return. */
-export type WebHandler = (request: Request) => Promise<Response>;
+export type SandboxHandlerFactory = (context: SandboxHandlerContext) => SessionHandler | Promise<SessionHandler>;
 
 /** Any `sk_test_` key works on the sandbox: it checks the shape, as Stripe does, not the value. */
 const SANDBOX_SECRET_KEY = 'sk_test_embedkitsandbox';
