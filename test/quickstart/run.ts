@@ -4,6 +4,7 @@
  * install line (embedkit from `npm pack`), writes the README's `file=` blocks into it, builds it
  * (the template's `tsc -b && vite build`, so its strict tsconfig checks the snippets too), serves
  * it with `vite preview` on the sandbox and opens it in Chromium: a Connect component must render.
+ * Then the same on `vite` (dev), which is what the README tells the reader to run.
  *
  * Nothing is copied from the README into this file: change the quick start and this test follows.
  * The app lives outside the repository, so it resolves only what it installed. Its node_modules
@@ -22,7 +23,7 @@ import { chromiumLaunchOptions } from '../playwright/chromium';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** In the docs helper's port range (6600–6699), clear of the Playwright suite's fixed ports. */
-const PORT = 6601;
+const PORTS = { preview: 6601, dev: 6602 };
 const cache = join(tmpdir(), 'embedkit-quickstart-cache');
 const work = mkdtempSync(join(tmpdir(), 'embedkit-quickstart-'));
 const timings: [string, number][] = [];
@@ -60,9 +61,11 @@ function readmeCommands(): { scaffold: string[]; appDir: string; install: string
   return { scaffold: lines.filter((line) => !line.startsWith('cd ')), appDir, install };
 }
 
-/** Serves the built app with `vite preview` and resolves once it answers. */
-async function preview(app: string): Promise<ChildProcess> {
-  const server = spawn(join(app, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+/** Serves the app with `vite preview` (the build) or `vite` (dev, what the README runs) and resolves once it listens. */
+async function serve(app: string, mode: keyof typeof PORTS): Promise<ChildProcess> {
+  const port = PORTS[mode];
+  const args = [...(mode === 'preview' ? ['preview'] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  const server = spawn(join(app, 'node_modules/.bin/vite'), args, {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -70,15 +73,37 @@ async function preview(app: string): Promise<ChildProcess> {
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   await new Promise<void>((ready, fail) => {
-    server.on('exit', (code) => fail(new Error(`vite preview exited with ${code}:\n${output}`)));
+    server.on('exit', (code) => fail(new Error(`vite ${mode} exited with ${code}:\n${output}`)));
     // Vite prints its URL once it listens.
-    const listening = () => output.includes(`127.0.0.1:${PORT}`) && ready();
+    const listening = () => output.includes(`127.0.0.1:${port}`) && ready();
     server.stdout!.on('data', listening);
   });
   return server;
 }
 
-let server: ChildProcess | undefined;
+/** Opens the page in Chromium and waits for the sandbox's payments table in `<stripe-connect-payments>`. */
+async function connectRenders(mode: keyof typeof PORTS): Promise<void> {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${PORTS[mode]}/`);
+    await page
+      .locator('stripe-connect-payments')
+      .getByRole('table')
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        const shown = (await page.locator('body').innerText().catch(() => '')).trim().slice(0, 500);
+        throw new Error(`vite ${mode}: ${error instanceof Error ? error.message : error}\nThe page showed: ${shown || '(nothing)'}`);
+      });
+    if (errors.length > 0) throw new Error(`vite ${mode}: the page threw: ${errors.join('; ')}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+const servers: ChildProcess[] = [];
 let app: string | undefined;
 let stamp = '';
 let installed = false;
@@ -112,34 +137,15 @@ try {
     }
   });
   await step('npm run build (tsc -b && vite build)', () => sh('npm run build', app!));
-  server = await step('vite preview', () => preview(app!));
-
-  await step('Chromium: a Connect component renders', async () => {
-    const browser = await chromium.launch(chromiumLaunchOptions());
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      // The stand-in's payments list for the sandbox's first account: a table with rows.
-      await page
-        .locator('stripe-connect-payments')
-        .getByRole('table')
-        .waitFor({ state: 'visible', timeout: 30_000 })
-        .catch(async (error: unknown) => {
-          const shown = (await page.locator('body').innerText().catch(() => '')).trim().slice(0, 500);
-          throw new Error(`${error instanceof Error ? error.message : error}\nThe page showed: ${shown || '(nothing)'}`);
-        });
-      if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
-    } finally {
-      await browser.close();
-    }
-  });
+  for (const mode of ['preview', 'dev'] as const) {
+    servers.push(await step(`vite ${mode}`, () => serve(app!, mode)));
+    await step(`Chromium on vite ${mode}: a Connect component renders`, () => connectRenders(mode));
+  }
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
 } finally {
-  server?.kill();
+  for (const server of servers) server.kill();
   // Keep the installed tree for the next run, under the stamp it was installed for.
   if (app && installed) {
     rmSync(cache, { recursive: true, force: true });
