@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { extractCodeBlocks, quickStartFiles } from '../../scripts/gates/docCodeBlocks';
 import { chromiumLaunchOptions } from '../playwright/chromium';
 
@@ -82,10 +82,9 @@ async function serve(app: string, mode: keyof typeof PORTS): Promise<ChildProces
 }
 
 /** Opens the page in Chromium and waits for the sandbox's payments table in `<stripe-connect-payments>`. */
-async function connectRenders(mode: keyof typeof PORTS): Promise<void> {
-  const browser = await chromium.launch(chromiumLaunchOptions());
+async function connectRenders(browser: Browser, mode: keyof typeof PORTS): Promise<void> {
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`http://127.0.0.1:${PORTS[mode]}/`);
@@ -99,11 +98,12 @@ async function connectRenders(mode: keyof typeof PORTS): Promise<void> {
       });
     if (errors.length > 0) throw new Error(`vite ${mode}: the page threw: ${errors.join('; ')}`);
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
 
 const servers: ChildProcess[] = [];
+let browser: Browser | undefined;
 let app: string | undefined;
 let stamp = '';
 let installed = false;
@@ -137,14 +137,16 @@ try {
     }
   });
   await step('npm run build (tsc -b && vite build)', () => sh('npm run build', app!));
+  browser = await step('start Chromium', () => chromium.launch(chromiumLaunchOptions()));
   for (const mode of ['preview', 'dev'] as const) {
     servers.push(await step(`vite ${mode}`, () => serve(app!, mode)));
-    await step(`Chromium on vite ${mode}: a Connect component renders`, () => connectRenders(mode));
+    await step(`Chromium on vite ${mode}: a Connect component renders`, () => connectRenders(browser!, mode));
   }
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
 } finally {
+  await browser?.close();
   for (const server of servers) server.kill();
   // Keep the installed tree for the next run, under the stamp it was installed for.
   if (app && installed) {
