@@ -22,9 +22,13 @@ import { extractCodeBlocks, quickStartFiles } from '../../scripts/gates/docCodeB
 import { chromiumLaunchOptions } from '../playwright/chromium';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** In the docs helper's port range (6600–6699), clear of the Playwright suite's fixed ports. */
-const PORTS = { preview: 6601, dev: 6602 };
-const cache = join(tmpdir(), 'embedkit-quickstart-cache');
+/**
+ * First port tried (the docs helper's range 6600–6699, clear of the Playwright suite's fixed
+ * ports); Vite takes the next free one when it is busy, e.g. with two checkouts testing at once.
+ */
+const FIRST_PORT = 6601;
+/** One cache per checkout, so two checkouts never swap trees under each other. */
+const cache = join(tmpdir(), `embedkit-quickstart-cache-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`);
 const work = mkdtempSync(join(tmpdir(), 'embedkit-quickstart-'));
 const timings: [string, number][] = [];
 
@@ -62,9 +66,8 @@ function readmeCommands(): { scaffold: string[]; appDir: string; install: string
 }
 
 /** Serves the app with `vite preview` (the build) or `vite` (dev, what the README runs) and resolves once it listens. */
-async function serve(app: string, mode: keyof typeof PORTS): Promise<ChildProcess> {
-  const port = PORTS[mode];
-  const args = [...(mode === 'preview' ? ['preview'] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+async function serve(app: string, mode: 'preview' | 'dev'): Promise<{ server: ChildProcess; url: string }> {
+  const args = [...(mode === 'preview' ? ['preview'] : []), '--host', '127.0.0.1', '--port', String(FIRST_PORT)];
   const server = spawn(join(app, 'node_modules/.bin/vite'), args, {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,22 +75,24 @@ async function serve(app: string, mode: keyof typeof PORTS): Promise<ChildProces
   let output = '';
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  await new Promise<void>((ready, fail) => {
+  const url = await new Promise<string>((ready, fail) => {
     server.on('exit', (code) => fail(new Error(`vite ${mode} exited with ${code}:\n${output}`)));
     // Vite prints its URL once it listens.
-    const listening = () => output.includes(`127.0.0.1:${port}`) && ready();
-    server.stdout!.on('data', listening);
+    server.stdout!.on('data', () => {
+      const listening = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (listening) ready(listening[0]);
+    });
   });
-  return server;
+  return { server, url };
 }
 
 /** Opens the page in Chromium and waits for the sandbox's payments table in `<stripe-connect-payments>`. */
-async function connectRenders(browser: Browser, mode: keyof typeof PORTS): Promise<void> {
+async function connectRenders(browser: Browser, mode: string, url: string): Promise<void> {
   const page = await browser.newPage();
   try {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`http://127.0.0.1:${PORTS[mode]}/`);
+    await page.goto(url);
     await page
       .locator('stripe-connect-payments')
       .getByRole('table')
@@ -139,8 +144,9 @@ try {
   await step('npm run build (tsc -b && vite build)', () => sh('npm run build', app!));
   browser = await step('start Chromium', () => chromium.launch(chromiumLaunchOptions()));
   for (const mode of ['preview', 'dev'] as const) {
-    servers.push(await step(`vite ${mode}`, () => serve(app!, mode)));
-    await step(`Chromium on vite ${mode}: a Connect component renders`, () => connectRenders(browser!, mode));
+    const { server, url } = await step(`vite ${mode}`, () => serve(app!, mode));
+    servers.push(server);
+    await step(`Chromium on vite ${mode}: a Connect component renders`, () => connectRenders(browser!, mode, url));
   }
 } catch (error) {
   failed = true;
