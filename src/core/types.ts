@@ -20,7 +20,11 @@ export interface SecretRequest {
   /** Defaults to `POST`. */
   method?: string;
   headers?: Record<string, string>;
-  credentials?: RequestCredentials;
+  /**
+   * `fetch`'s `credentials`. Default `same-origin`. Spelled out rather than the DOM's
+   * `RequestCredentials`, so a Node-only project (no DOM lib) can compile `embedkit/server`.
+   */
+  credentials?: 'omit' | 'same-origin' | 'include';
   /** Merged with the fields the kit proposes (for example `{ account }`) and sent as JSON. */
   body?: Record<string, unknown>;
 }
