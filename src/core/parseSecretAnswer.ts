@@ -1,3 +1,4 @@
+import { describeValue as describe } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { SESSION_KINDS } from './sessionKinds.js';
@@ -58,10 +59,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function fieldProblem(field: string, value: unknown): string {
   return value === undefined || value === null ? `without ${field}` : `${field} as ${describe(value)}`;
-}
-
-/** A value's type for messages: never the value itself. */
-function describe(value: unknown): string {
-  if (value === '') return 'an empty string';
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }

@@ -26,7 +26,7 @@ export interface RequestSecretOptions {
  * with capped, jittered backoff on `clock`; anything else fails at once with an
  * {@link EmbedkitError} naming the endpoint and the fix.
  */
-export async function requestSecret(fetchSecret: FetchSecret, kind: SessionKind, options: RequestSecretOptions = {}): Promise<ClientSecret> {
+export async function requestSecret<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K, options: RequestSecretOptions = {}): Promise<ClientSecret> {
   const clock = options.clock ?? realClock;
   const retry = resolveRetryOptions(options.retry);
   const signal = options.signal ?? new AbortController().signal;
@@ -52,7 +52,7 @@ interface Attempt {
   run(signal: AbortSignal): Promise<unknown>;
 }
 
-function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<string, unknown>, clock: Clock): Attempt {
+function attemptFor<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K, params: Record<string, unknown>, clock: Clock): Attempt {
   const checked = checkFetchSecret(fetchSecret, kind);
   if (typeof checked === 'function') {
     const endpoint = 'fetchSecret function';

@@ -40,7 +40,7 @@ export interface ConnectProviderProps {
    * whenever Connect.js refreshes. A function is always called in its newest version; a URL or
    * request description is read when the session starts.
    */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'account_session'>;
   /** The connected account the browser proposes (sent as `{ account }`); the server decides. A change logs the old one out. */
   account?: string;
   /** Connect.js appearance. Deep-compared; a change goes to `instance.update`, never a new instance. */

@@ -9,7 +9,7 @@ export interface PreloadConnectOptions {
   /** The `publishableKey` of the `<ConnectProvider>` that will take the secret. */
   publishableKey: string;
   /** Where the secret comes from, as the provider's `fetchSecret`. Only this first request uses it. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'account_session'>;
   /** The provider's `account`, if it has one: the secret is for that account only. */
   account?: string;
 }

@@ -12,7 +12,7 @@ import { useSessionSource } from './useSessionSource.js';
 /** Options of {@link useAccountSession}. */
 export interface UseAccountSessionOptions {
   /** Where AccountSession secrets come from: endpoint URL, request description, or function. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'account_session'>;
   /**
    * The connected account the browser proposes; sent as `{ account }` in the request so the
    * server's `authorize` can check it (the browser proposes, the server decides).

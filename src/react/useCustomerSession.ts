@@ -11,7 +11,7 @@ import { useSessionSource } from './useSessionSource.js';
 /** Options of {@link useCustomerSession}. */
 export interface UseCustomerSessionOptions {
   /** Where CustomerSession secrets come from: endpoint URL, request description, or function. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'customer_session'>;
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
   refreshMargin?: number;
   /** Fields to propose to the server with every request. Read when the session is created. */

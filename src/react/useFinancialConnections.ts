@@ -14,7 +14,7 @@ export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 
   | { stripe: Stripe | Promise<Stripe | null> | null; publishableKey?: never }
 ) & {
   /** Where Financial Connections session secrets come from; called fresh on every `open()`. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'financial_connections_session'>;
   /** Default `'accounts'`. */
   mode?: M;
   /** Fields to propose to the server with the request. */
