@@ -24,9 +24,11 @@ export const is = {
     accepts: (value) => typeof value === 'function' || (typeof value === 'string' && value !== '') || (isRecord(value) && typeof value.url === 'string' && value.url !== ''),
     expected: 'an endpoint URL, a request description { url, method?, headers?, credentials?, body? }, or a function returning the session answer',
   },
+  account: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' },
   publishableKey: {
     accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
     expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
+    fix: 'Pass the key from your Stripe dashboard, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY: an unset environment variable is the usual cause. Never put a secret key (sk_…) in browser code.',
   },
 } satisfies Record<string, OptionRule>;
 

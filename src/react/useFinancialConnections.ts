@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
+import { is, type OptionRule } from '../core/checkOptions.js';
 import { requestSecret } from '../core/requestSecret.js';
 import type { FetchSecret, RetryOptions } from '../core/types.js';
 import { loadStripeOnce } from './loadStripeOnce.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from './useLatest.js';
+import { useOptionsProblem } from './useOptionsProblem.js';
 
 export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 
@@ -53,6 +55,18 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
 
 type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
 
+const SHARED_RULES = {
+  fetchSecret: { ...is.fetchSecret, required: true },
+  mode: { accepts: (value) => value === 'accounts' || value === 'bank_account_token', expected: "'accounts' or 'bank_account_token'" },
+  onSuccess: is.func,
+  onCancel: is.func,
+  onError: is.func,
+} satisfies Record<string, OptionRule>;
+const STRIPE_RULE: OptionRule = { accepts: (value) => value === null || typeof value === 'object', expected: 'a Stripe instance, a promise of one, or null' };
+/** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
+const RULES_WITH_KEY = { ...SHARED_RULES, publishableKey: { ...is.publishableKey, required: true }, stripe: STRIPE_RULE };
+const RULES_WITH_STRIPE = { ...SHARED_RULES, publishableKey: is.publishableKey, stripe: STRIPE_RULE };
+
 const notAvailable = () => new Error('Stripe.js is not available: useFinancialConnections was given no Stripe instance, or Stripe.js could not load in this environment.');
 
 /**
@@ -60,8 +74,11 @@ const notAvailable = () => new Error('Stripe.js is not available: useFinancialCo
  * `{ open, ready, status, result, error }`.
  */
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
+  // Wrong options become the hook's error state (and a failed open()), never a render error.
+  const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, 'financial_connections_session');
+  const latestProblem = useLatest(problem);
   const latest = useLatest(options);
-  const { publishableKey, stripe } = options;
+  const { publishableKey, stripe } = options ?? {};
   const stripePromise = useRef<Promise<Stripe | null> | null>(null);
   const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
@@ -69,6 +86,11 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   const [isOpen, setIsOpen] = useState(false);
 
   useEffect(() => {
+    if (problem) {
+      stripePromise.current = null;
+      setLoading({ status: 'error', error: problem });
+      return;
+    }
     let current = true;
     const promise = stripe === undefined ? loadStripeOnce(publishableKey!) : Promise.resolve(stripe);
     stripePromise.current = promise;
@@ -80,7 +102,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     return () => {
       current = false;
     };
-  }, [publishableKey, stripe]);
+  }, [publishableKey, stripe, problem]);
 
   // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
   useEffect(() => () => flow.current?.controller.abort(), []);
@@ -89,6 +111,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     if (flow.current) return flow.current.promise;
     const controller = new AbortController();
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
+      if (latestProblem.current) throw latestProblem.current;
       const pending = stripePromise.current;
       if (!pending) throw new Error('open() was called before the component using useFinancialConnections mounted. Call it from an event handler or an effect.');
       // A failed Stripe.js load is tried once more: a click is the user asking again.
@@ -118,7 +141,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     flow.current = { promise, controller };
     setIsOpen(true);
     return promise;
-  }, [latest]);
+  }, [latest, latestProblem]);
 
   return useMemo((): UseFinancialConnectionsResult<M> => {
     if (loading.status === 'error') return { status: 'error', ready: false, error: loading.error, open, result };
