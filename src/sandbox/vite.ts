@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
-import { createSandbox, type Sandbox } from './createSandbox.js';
+import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
+import { createSandbox, SANDBOX_OPTION_RULES, type Sandbox } from './createSandbox.js';
 
 /** Options of the {@link embedkitSandbox} Vite plugin. */
 export interface EmbedkitSandboxPluginOptions {
@@ -28,6 +29,14 @@ export interface EmbedkitSandboxPluginApi {
   readonly sandbox: Sandbox | undefined;
 }
 
+const OPTION_RULES = {
+  enabled: is.bool,
+  port: { accepts: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535, expected: 'a port number (0 to 65535; 0 picks a free one)' },
+  lifetimeSeconds: SANDBOX_OPTION_RULES.lifetimeSeconds,
+  latencyMs: SANDBOX_OPTION_RULES.latencyMs,
+  scriptsPath: { ...is.text, fix: "e.g. '/__embedkit/sandbox/'." },
+} satisfies Record<string, OptionRule>;
+
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
 /**
  * Preload hints for Stripe's scripts (the README recommends one for Connect.js): the stand-ins take
@@ -48,6 +57,7 @@ const STRIPE_SCRIPT_HINTS = new RegExp(
  * `stripe` SDK) finds the sandbox in `process.env.EMBEDKIT_SANDBOX_URL`.
  */
 export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plugin & { api: EmbedkitSandboxPluginApi } {
+  checkOptions('embedkit/sandbox/vite embedkitSandbox', options, OPTION_RULES);
   const enabled = options.enabled ?? true;
   const scriptsPath = `/${(options.scriptsPath ?? '/__embedkit/sandbox/').replace(/^\/+|\/+$/g, '')}/`;
   let running: Sandbox | undefined;

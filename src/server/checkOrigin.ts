@@ -1,3 +1,4 @@
+import { configError } from './configError.js';
 import { Refusal } from './Refusal.js';
 
 /** Headers a cross-origin caller needs to read the answer; empty for same-origin callers. */
@@ -36,8 +37,9 @@ export function normalizeAllowedOrigins(allowedOrigins: readonly string[] | unde
       origin = undefined;
     }
     if (origin === undefined || origin === 'null' || origin !== entry) {
-      throw new TypeError(
-        `${factory}: allowedOrigins entry ${JSON.stringify(entry)} is not an origin. Write it as scheme://host[:port] with no path or trailing slash, e.g. "https://app.example.com".`,
+      throw configError(
+        factory,
+        `allowedOrigins entry ${JSON.stringify(entry)} is not an origin. Write it as scheme://host[:port] with no path or trailing slash, e.g. "https://app.example.com".`,
       );
     }
     result.add(origin);

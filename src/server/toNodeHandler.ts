@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkOptions, is } from '../core/checkOptions.js';
+import { where } from './configError.js';
 import type { SessionHandler } from './types.js';
 
 /** `req` as Express / Connect leave it: maybe with a body a JSON parser already read. */
@@ -13,6 +15,11 @@ export interface NodeHandlerOptions {
   trustProxy?: boolean;
 }
 
+const NODE_HANDLER_RULES = {
+  handler: { ...is.func, required: true, fix: 'e.g. toNodeHandler(createAccountSessionHandler({ … })).' },
+  trustProxy: is.bool,
+};
+
 /** A `node:http` listener that is also Express / Connect middleware. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>;
 
@@ -22,9 +29,7 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
  * body that `express.json()` already parsed is passed on as JSON.
  */
 export function toNodeHandler(handler: SessionHandler, options: NodeHandlerOptions = {}): NodeHandler {
-  if (typeof handler !== 'function') {
-    throw new TypeError('embedkit/server toNodeHandler: pass a handler, e.g. toNodeHandler(createAccountSessionHandler({ … })).');
-  }
+  checkOptions(where('toNodeHandler'), { handler, trustProxy: options.trustProxy }, NODE_HANDLER_RULES);
   return async (req, res, next) => {
     let request: Request;
     let body: ReturnType<typeof streamBody> | undefined;
