@@ -4,7 +4,7 @@
 // names the option, shown or returned where the part would be, while the app around it renders on.
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EmbedkitError } from '../core/EmbedkitError.js';
+import { expectInvalidOptions } from '../../test/expectInvalidOptions.js';
 import { BuyButton, type BuyButtonProps } from './BuyButton.js';
 import { ConnectProvider, type ConnectProviderProps } from './ConnectProvider.js';
 import { PricingTable, type PricingTableProps } from './PricingTable.js';
@@ -33,11 +33,7 @@ function rows(valid: Record<string, unknown>, required: string[]) {
 
 const fetchSecret = vi.fn(async () => ({ client_secret: 'accs_secret_x', expires_at: 4_000_000_000 }));
 
-function expectInvalid(error: unknown, option: string) {
-  expect(error).toBeInstanceOf(EmbedkitError);
-  expect(error).toMatchObject({ code: 'invalid_options', field: option });
-  expect((error as Error).message).toContain(option);
-}
+const expectInvalid = (error: unknown, option: string) => expectInvalidOptions(error, option);
 
 /** The app around the part: it must still be on screen. */
 function App({ children }: { children: React.ReactNode }) {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EmbedkitError } from '../../src/core/EmbedkitError';
 import { createSandbox } from '../../src/sandbox';
 import { sandboxControls } from '../../src/sandbox/playwright';
 import { embedkitSandbox } from '../../src/sandbox/vite';
+import { expectInvalidOptions, thrownBy } from '../expectInvalidOptions';
 
 // The sandbox's entry points have no required option except sandboxControls' url; every given
 // option of the wrong type is an `invalid_options` EmbedkitError naming it, thrown at once.
-function expectInvalid(create: () => unknown, option: string) {
-  let thrown: unknown;
-  try {
-    create();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(EmbedkitError);
-  expect(thrown).toMatchObject({ code: 'invalid_options', field: option });
-  expect((thrown as Error).message).toContain(option);
-}
+const expectInvalid = (create: () => unknown, option: string) => expectInvalidOptions(thrownBy(create), option);
 
 describe('sandbox entry points refuse wrong options', () => {
   it.each([

@@ -1,12 +1,12 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { EmbedkitError } from '../../src/core/EmbedkitError';
 import {
   createAccountSessionHandler,
   createCustomerSessionHandler,
   createFinancialConnectionsSessionHandler,
   toNodeHandler,
 } from '../../src/server';
+import { expectInvalidOptions, thrownBy } from '../expectInvalidOptions';
 
 // Each required option of each server entry point as undefined, '' and a wrong type: an
 // `invalid_options` EmbedkitError at start-up that names the option, never a TypeError from deep inside.
@@ -27,15 +27,10 @@ const cases = Object.entries(factories).flatMap(([name, [factory, valid]]) =>
 );
 
 function expectInvalid(create: () => unknown, option: string) {
-  let thrown: unknown;
-  try {
-    create();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(EmbedkitError);
-  expect(thrown).toMatchObject({ code: 'invalid_options' });
-  expect((thrown as Error).message).toMatch(new RegExp(`^embedkit/server \\w+: .*\\b${option}\\b`));
+  const error = thrownBy(create);
+  // Not every server check sets `field` (the FC permissions check is its own); all name the option.
+  expectInvalidOptions(error, option, null);
+  expect((error as Error).message).toMatch(new RegExp(`^embedkit/server \\w+: .*\\b${option}\\b`));
 }
 
 describe('server entry points refuse wrong options at start-up', () => {
