@@ -1,4 +1,4 @@
-import { describeValue as describe } from './checkOptions.js';
+import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { SESSION_KINDS } from './sessionKinds.js';
@@ -51,10 +51,6 @@ export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint
     );
   }
   return new ClientSecret(secret, kind, expiresAt);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fieldProblem(field: string, value: unknown): string {
