@@ -26,6 +26,7 @@ const gates: { name: string; command: string; args: string[] }[] = [
   // TypeDoc with notDocumented validation as errors: every public export has a TSDoc comment.
   { name: 'API reference (typedoc)', command: bin('typedoc'), args: [] },
   { name: 'packed tarball smoke test', command: bin('tsx'), args: ['scripts/gates/packSmoke.ts'] },
+  { name: 'one Stripe.js loader', command: bin('tsx'), args: ['scripts/gates/oneStripeLoader.ts'] },
 ];
 
 const results = gates.map((gate) => {

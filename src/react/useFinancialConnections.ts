@@ -3,7 +3,7 @@ import type { Stripe } from '@stripe/stripe-js';
 import { is, type OptionRule } from '../core/checkOptions.js';
 import { requestSecret } from '../core/requestSecret.js';
 import type { FetchSecret, RetryOptions } from '../core/types.js';
-import { loadStripeOnce } from './loadStripeOnce.js';
+import { loadStripe } from './loadStripe.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from './useLatest.js';
 import { useOptionsProblem } from './useOptionsProblem.js';
@@ -92,7 +92,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       return;
     }
     let current = true;
-    const promise = stripe === undefined ? loadStripeOnce(publishableKey!) : Promise.resolve(stripe);
+    const promise = stripe === undefined ? loadStripe(publishableKey!) : Promise.resolve(stripe);
     stripePromise.current = promise;
     setLoading({ status: 'loading' });
     promise.then(
@@ -116,7 +116,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       if (!pending) throw new Error('open() was called before the component using useFinancialConnections mounted. Call it from an event handler or an effect.');
       // A failed Stripe.js load is tried once more: a click is the user asking again.
       const { publishableKey: key } = latest.current;
-      const loaded = await pending.catch((error: unknown) => (key ? loadStripeOnce(key) : Promise.reject(error)));
+      const loaded = await pending.catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error)));
       if (!loaded) throw notAvailable();
       const { fetchSecret, params, retry, mode } = latest.current;
       const secret = await requestSecret(fetchSecret, 'financial_connections_session', { signal: controller.signal, ...(params && { params }), ...(retry && { retry }) });
