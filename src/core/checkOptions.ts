@@ -22,13 +22,13 @@ export const is = {
   seconds: { accepts: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, expected: 'a number of seconds, 0 or more' },
   fetchSecret: {
     accepts: (value) => typeof value === 'function' || (typeof value === 'string' && value !== '') || (isRecord(value) && typeof value.url === 'string' && value.url !== ''),
-    expected: 'an endpoint URL, a request description { url, method?, headers?, credentials?, body? }, or a function returning the session answer',
+    expected: 'an endpoint URL, a request description { url, … } or a function',
   },
   account: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' },
   publishableKey: {
     accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
     expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
-    fix: 'Pass the key from your Stripe dashboard, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY: an unset environment variable is the usual cause. Never put a secret key (sk_…) in browser code.',
+    fix: 'An unset environment variable (e.g. VITE_STRIPE_PUBLISHABLE_KEY) is the usual cause; never use a secret key here.',
   },
 } satisfies Record<string, OptionRule>;
 

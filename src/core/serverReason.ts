@@ -18,20 +18,12 @@ const OWN_ERROR_KEYS = new Set(['code', 'message', 'request_id']);
 const SECRET_LIKE = /\S*_secret_\S*|\b[sr]k_(?:test|live)_\S*/g;
 
 /**
- * What to tell the developer for each code embedkit/server answers with: where to look. Codes
- * not listed (another server's) get the generic hint for their status.
+ * Where to look, for the refusals whose cause is usually not where the developer looks first.
+ * Others get embedkit/server's own message (which names its fix) or the generic hint.
  */
 export const SERVER_CODE_HINTS: Readonly<Record<string, string>> = {
-  origin_not_allowed:
-    "The server's CSRF check refused this page's origin: call from the endpoint's own origin or list this one in allowedOrigins; behind a proxy, check that the handler sees the public host.",
-  unauthorized: 'The server found no signed-in user: check that fetchSecret sends the session cookie or auth header (credentials, headers).',
-  forbidden: "The server's authorize refused this user for this session (e.g. an account they may not act for).",
-  method_not_allowed: 'Send POST (the method of the request description).',
-  unsupported_media_type: 'Send the body as JSON (embedkit does when fetchSecret is a URL or request description).',
-  invalid_body: 'Check the body fetchSecret sends: a small JSON object such as { "account": "acct_…" }.',
-  body_too_large: 'Check the body fetchSecret sends: the endpoint only needs a few fields.',
-  invalid_authorization: "The server's authorize returned something other than the ids it must: see the server logs (onError).",
-  internal_error: 'The server failed while creating the session: see the server logs (onError).',
+  origin_not_allowed: "The server's CSRF check refused this page's origin: list it in allowedOrigins, or behind a proxy check that the handler sees the public host.",
+  unauthorized: 'No signed-in user reached the server: check the cookie or auth header fetchSecret sends.',
 };
 
 /**

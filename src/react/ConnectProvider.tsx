@@ -82,8 +82,6 @@ const PROP_RULES = {
   publishableKey: { ...is.publishableKey, required: true },
   fetchSecret: { ...is.fetchSecret, required: true },
   account: is.account,
-  onError: is.func,
-  onLoaderStart: is.func,
 };
 
 /** One Connect.js instance per (publishable key, account), its session, and the official components' context. */

@@ -27,11 +27,7 @@ export interface StripeEmbedProps extends CustomerSessionInput {
 }
 
 /** The checks the pricing table and the buy button share; each adds its own id. */
-export const EMBED_PROP_RULES = {
-  publishableKey: { ...is.publishableKey, required: true },
-  customerSession: is.record,
-  customerSessionClientSecret: is.text,
-};
+export const EMBED_PROP_RULES = { publishableKey: { ...is.publishableKey, required: true } };
 
 interface StripeEmbedElementProps extends StripeEmbedProps {
   tagName: 'stripe-pricing-table' | 'stripe-buy-button';

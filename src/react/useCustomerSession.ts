@@ -39,8 +39,8 @@ const idleState: CustomerSessionState = { ...initialSessionState, secret: null }
 
 const OPTION_RULES = {
   fetchSecret: { ...is.fetchSecret, required: true },
+  // Checked here too, so a wrong one is the hook's error state, not a throw from the source.
   refreshMargin: is.seconds,
-  params: is.record,
 };
 
 /**

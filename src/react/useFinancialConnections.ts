@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
-import { is, type OptionRule } from '../core/checkOptions.js';
+import { is } from '../core/checkOptions.js';
 import { requestSecret } from '../core/requestSecret.js';
 import type { FetchSecret, RetryOptions } from '../core/types.js';
 import { loadStripe } from './loadStripe.js';
@@ -55,17 +55,9 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
 
 type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
 
-const SHARED_RULES = {
-  fetchSecret: { ...is.fetchSecret, required: true },
-  mode: { accepts: (value) => value === 'accounts' || value === 'bank_account_token', expected: "'accounts' or 'bank_account_token'" },
-  onSuccess: is.func,
-  onCancel: is.func,
-  onError: is.func,
-} satisfies Record<string, OptionRule>;
-const STRIPE_RULE: OptionRule = { accepts: (value) => value === null || typeof value === 'object', expected: 'a Stripe instance, a promise of one, or null' };
 /** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
-const RULES_WITH_KEY = { ...SHARED_RULES, publishableKey: { ...is.publishableKey, required: true }, stripe: STRIPE_RULE };
-const RULES_WITH_STRIPE = { ...SHARED_RULES, publishableKey: is.publishableKey, stripe: STRIPE_RULE };
+const RULES_WITH_KEY = { fetchSecret: { ...is.fetchSecret, required: true }, publishableKey: { ...is.publishableKey, required: true } };
+const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: is.publishableKey };
 
 const notAvailable = () => new Error('Stripe.js is not available: useFinancialConnections was given no Stripe instance, or Stripe.js could not load in this environment.');
 

@@ -58,7 +58,7 @@ describe("a refused secret request carries the server's reason", () => {
       {},
     );
     expect(forbidden).toMatchObject({ status: 403, serverCode: 'forbidden' });
-    expect(forbidden.message).toMatch(/authorize/);
+    expect(forbidden.message).toMatch(/may not create this session/);
   });
 
   it('an error body that is not embedkit-shaped gives the code at most, never its text; a secret-looking message is not repeated', async () => {
