@@ -19,10 +19,14 @@ export const is = {
   func: { accepts: (value) => typeof value === 'function', expected: 'a function' },
   record: { accepts: isRecord, expected: 'an object' },
   bool: { accepts: (value) => typeof value === 'boolean', expected: 'true or false' },
-  seconds: { accepts: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, expected: 'a number of seconds, 0 or more' },
+  seconds: { accepts: isSeconds, expected: 'a number of seconds, 0 or more' },
   fetchSecret: {
     accepts: (value) => typeof value === 'function' || (typeof value === 'string' && value !== '') || (isRecord(value) && typeof value.url === 'string' && value.url !== ''),
     expected: 'an endpoint URL, a request description { url, … } or a function',
+  },
+  warm: {
+    accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
+    expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
   },
   account: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' },
   publishableKey: {
@@ -70,6 +74,10 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
+function isSeconds(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /** A plain object (not null, not an array). */

@@ -82,6 +82,8 @@ const PROP_RULES = {
   publishableKey: { ...is.publishableKey, required: true },
   fetchSecret: { ...is.fetchSecret, required: true },
   account: is.account,
+  // Checked here too, so a wrong one is the error UI, not a throw from the session source.
+  warm: is.warm,
 };
 
 /** One Connect.js instance per (publishable key, account), its session, and the official components' context. */

@@ -68,6 +68,19 @@ describe('<ConnectProvider> with a bad prop', () => {
     expect(fetchSecret).not.toHaveBeenCalled();
   });
 
+  it.each([[{ leadSeconds: -1 }], [{ maxAgeSeconds: 'x' }], [true]])('warm = %j: the error UI, not a throw from the session source', async (warm) => {
+    const onError = vi.fn();
+    render(
+      <App>
+        <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} warm={warm as never} onError={onError} />
+      </App>,
+    );
+    expect(screen.getByRole('heading', { name: 'Dashboard' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('warm must be');
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expectInvalid(onError.mock.calls[0]![0].error, 'warm');
+  });
+
   it('refuses a secret key in the browser without echoing it', async () => {
     const onError = vi.fn();
     render(<ConnectProvider publishableKey="sk_test_TOPSECRET" fetchSecret={fetchSecret} onError={onError} />);

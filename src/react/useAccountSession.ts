@@ -22,6 +22,7 @@ const OPTION_RULES = {
   fetchSecret: { ...is.fetchSecret, required: true },
   account: is.account,
   scope: is.text,
+  warm: is.warm,
 };
 
 /**
