@@ -190,7 +190,7 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
   const loaderStartRows = (pageBuild: PageBuild): BenchRow[] => [
     vsIdeal('navigation → first onLoaderStart', 'firstLoaderStartMs', pageBuild,
       `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
-        `The embedkit page is set up as the README recommends: Connect.js preloaded by a <link rel="preload"> in its HTML, and the first secret requested ` +
+        `The embedkit page is set up as docs/client.md recommends ("The fastest start"): Connect.js preloaded by a <link rel="preload"> in its HTML, and the first secret requested ` +
         'by preloadConnect() before React renders. ' +
         `Connect.js (and its stand-in) fire onLoaderStart when a component's loader shows, which does not wait for the claim. ` +
         `The page's own JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +

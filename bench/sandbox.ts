@@ -76,7 +76,7 @@ async function memoryRun(total: number, options: { lifetimeSeconds?: number; adv
   const samples: { sessions: number; heapMb: number; live: number }[] = [{ sessions: 0, heapMb: heapMb(gc), live: 0 }];
   for (let i = 1; i <= total; i++) {
     const res = await sandbox.fetch(
-      new Request('http://sandbox.local/v1/account_sessions', { method: 'POST', headers: { ...headers, 'Idempotency-Key': `mem-${i}` }, body }),
+      new Request('http://localhost/v1/account_sessions', { method: 'POST', headers: { ...headers, 'Idempotency-Key': `mem-${i}` }, body }),
     );
     if (res.status !== 200) throw new Error(`bench: create ${i} answered ${res.status}`);
     await res.arrayBuffer();

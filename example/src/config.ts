@@ -1,7 +1,7 @@
 function required(name: string, value: string | undefined): string {
   if (value) return value;
   throw new Error(
-    `example: ${name} is not set. Put it in .env at the repository root (see the README's "Example app" section), ` +
+    `example: ${name} is not set. Put it in .env at the repository root (see docs/example.md, "On real Stripe"), ` +
       'or remove STRIPE_SECRET_KEY from .env to run on the offline sandbox.',
   );
 }

@@ -1,3 +1,4 @@
+import { CONTROL_ROUTE_PREFIX } from './protocol.js';
 import { SandboxApiError } from './SandboxApiError.js';
 
 /** One injected failure: answer `status` (with `code`), or run the request and then cut the connection. */
@@ -35,7 +36,7 @@ export function injectedError(status: number, code?: string): SandboxApiError {
   return new SandboxApiError(status, { type: 'invalid_request_error', ...(code && { code }), message: `Request failed with status ${status} (${why}).` });
 }
 
-/** Latency and injected failures, per route key or for every route. */
+/** Latency and injected failures, per route key or for every route except the control routes. */
 export class FaultPlan {
   latencyMs = 0;
   private readonly routeLatency = new Map<string, number>();
@@ -79,7 +80,10 @@ export class FaultPlan {
   }
 
   private checkRoute(route: string): string {
-    const known = this.knownRoutes();
+    if (route.includes(CONTROL_ROUTE_PREFIX)) {
+      throw new TypeError(`Control routes cannot be failed or delayed ("${route}"): they always answer, so a reset always works.`);
+    }
+    const known = this.knownRoutes().filter((key) => !key.includes(CONTROL_ROUTE_PREFIX));
     const paths = known.map((k) => k.slice(k.indexOf(' ') + 1));
     if (!known.includes(route) && !paths.includes(route)) {
       throw new TypeError(`Unknown sandbox route "${route}". Use one of: ${known.join(', ')}.`);

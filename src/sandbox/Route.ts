@@ -21,6 +21,9 @@ export interface Route {
   method: 'GET' | 'POST';
   /** `/v1/accounts/:id`; the route key is `METHOD path`. */
   path: string;
-  /** A JSON body answered with 200, or a Response. Failures are thrown as SandboxApiError. */
+  /**
+   * A JSON body answered with 200, or a Response. Failures are thrown as SandboxApiError. Keep it
+   * synchronous: the handler checks just before calling it that no reset happened meanwhile.
+   */
   handle(ctx: RouteContext): unknown;
 }

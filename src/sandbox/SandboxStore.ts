@@ -30,6 +30,9 @@ const zeroKinds = (): Record<SandboxSessionKind, number> => ({
   financial_connections_session: 0,
 });
 
+/** Counters keyed by names a request chose (event types, methods): no prototype, so `constructor` is just a name. */
+const counters = (): Record<string, number> => Object.create(null) as Record<string, number>;
+
 /** Prefix and last four characters: enough to tell secrets apart in a test, useless to an attacker. */
 export const redactSecret = (secret: string) => `${secret.slice(0, secret.indexOf('_secret_') + 8)}…${secret.slice(-4)}`;
 
@@ -60,10 +63,15 @@ export class SandboxStore {
 
   sessionsCreated = zeroKinds();
   claims = zeroKinds();
-  claimErrors: Record<string, number> = {};
+  claimErrors = counters();
   claimedSecrets: string[] = [];
-  events: Record<string, number> = {};
-  requests: Record<string, number> = {};
+  events = counters();
+  requests = counters();
+  /**
+   * Counts resets. A request reads it when it starts and may change the world only if it is
+   * unchanged, so a create still in flight during `reset()` cannot land in the fresh world.
+   */
+  generation = 0;
 
   constructor(options: StoreOptions) {
     this.options = options;
@@ -78,6 +86,7 @@ export class SandboxStore {
 
   /** Back to the seeded world: objects, sessions and counters. Settings (lifetime, clock) stay. */
   reset(): void {
+    this.generation += 1;
     const seed = seedData(this.options.seed, this.now());
     this.platformId = seed.platformId;
     this.accounts = new Map(seed.accounts.map((a) => [a.id, a]));
@@ -93,10 +102,10 @@ export class SandboxStore {
     this.fcAccounts = new Map();
     this.sessionsCreated = zeroKinds();
     this.claims = zeroKinds();
-    this.claimErrors = {};
+    this.claimErrors = counters();
     this.claimedSecrets = [];
-    this.events = {};
-    this.requests = {};
+    this.events = counters();
+    this.requests = counters();
   }
 
   addAccount(account: Stripe.Account): void {

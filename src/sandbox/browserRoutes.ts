@@ -110,7 +110,7 @@ export const browserRoutes: Route[] = [
       if (typeof type !== 'string' || !EVENT_TYPE.test(type)) {
         throw SandboxApiError.invalid('Expected "type": a snake_case event name such as fetch_client_secret.', 'type');
       }
-      if (store.events[type] === undefined && Object.keys(store.events).length >= MAX_EVENT_TYPES) {
+      if (!Object.hasOwn(store.events, type) && Object.keys(store.events).length >= MAX_EVENT_TYPES) {
         throw SandboxApiError.invalid(`Too many distinct event types (at most ${MAX_EVENT_TYPES}).`, 'type');
       }
       store.count(store.events, type);

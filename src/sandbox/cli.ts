@@ -4,13 +4,16 @@ import { createSandbox } from './createSandbox.js';
 import { CONTROL_ROUTES } from './protocol.js';
 
 const USAGE = `Usage: embedkit-sandbox [--port 12111] [--host 127.0.0.1] [--seed 42] [--lifetime 1800] [--latency 0]
+                        [--allow-host NAME]... [--allow-origin ORIGIN]...
 
 An offline Stripe for the endpoints embedkit uses. Options:
-  --port      TCP port (0 = any free port)             default 12111
-  --host      interface to listen on                   default 127.0.0.1
-  --seed      seed of the demo data                    default 42
-  --lifetime  AccountSession/CustomerSession lifetime  default 1800 (seconds)
-  --latency   latency added to every request (ms)      default 0`;
+  --port          TCP port (0 = any free port)             default 12111
+  --host          interface to listen on                   default 127.0.0.1
+  --seed          seed of the demo data                    default 42
+  --lifetime      AccountSession/CustomerSession lifetime  default 1800 (seconds)
+  --latency       latency added to every request (ms)      default 0
+  --allow-host    answer this Host too (e.g. a docker-compose service name; .example.test for a domain)
+  --allow-origin  let pages on this origin call the control routes (loopback origins always may)`;
 
 function fail(message: string): never {
   process.stderr.write(`embedkit-sandbox: ${message}\n\n${USAGE}\n`);
@@ -33,6 +36,8 @@ try {
       seed: { type: 'string' },
       lifetime: { type: 'string' },
       latency: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'allow-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -44,11 +49,18 @@ if (args.help) {
   process.exit(0);
 }
 
-const sandbox = createSandbox({
-  seed: integer('seed', args.seed, 42, 0),
-  lifetimeSeconds: integer('lifetime', args.lifetime, 1800, 1),
-  latencyMs: integer('latency', args.latency, 0, 0),
-});
+let sandbox;
+try {
+  sandbox = createSandbox({
+    seed: integer('seed', args.seed, 42, 0),
+    lifetimeSeconds: integer('lifetime', args.lifetime, 1800, 1),
+    latencyMs: integer('latency', args.latency, 0, 0),
+    allowedHosts: args['allow-host'] ?? [],
+    allowedOrigins: args['allow-origin'] ?? [],
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
 const port = integer('port', args.port, 12111, 0);
 const host = args.host ?? '127.0.0.1';
 let url: string;

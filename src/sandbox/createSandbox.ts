@@ -10,6 +10,7 @@ import { browserRoutes } from './browserRoutes.js';
 import { FaultPlan } from './FaultPlan.js';
 import { financialConnectionsRoutes } from './financialConnectionsRoutes.js';
 import { IdempotencyCache } from './IdempotencyCache.js';
+import { LocalAccess, type AccessOptions } from './localAccess.js';
 import { SCRIPT_ROUTES, type SandboxStateSnapshot } from './protocol.js';
 import { Router } from './Router.js';
 import { createSandboxHandler } from './sandboxHandler.js';
@@ -17,8 +18,12 @@ import { SandboxStore } from './SandboxStore.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { toNodeListener } from './toNodeListener.js';
 
-/** Options of {@link createSandbox}. Every one is optional; the defaults suit a test run. */
-export interface SandboxOptions {
+/**
+ * Options of {@link createSandbox}. Every one is optional; the defaults suit a test run.
+ * `allowedHosts` / `allowedOrigins` widen who may reach it beyond this machine's loopback names,
+ * IP addresses and loopback pages (see docs/sandbox-and-testing.md, "What the sandbox checks").
+ */
+export interface SandboxOptions extends AccessOptions {
   /** Lifetime of new AccountSessions and CustomerSessions. Default 1800 (30 min, a sandbox choice). */
   lifetimeSeconds?: number;
   /** Latency added to every request, in ms. Default 0. */
@@ -108,6 +113,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     maxSessions: options.maxSessions ?? 10_000,
     clock: options.clock ?? Date.now,
   });
+  const access = new LocalAccess(options);
   const router = new Router();
   const faults = new FaultPlan(() => router.keys);
   const idempotency = new IdempotencyCache(Math.min(2000, store.options.maxSessions), () => store.now());
@@ -150,6 +156,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     router,
     faults,
     idempotency,
+    access,
     serveScript(request, pathname) {
       const name = SCRIPT_NAMES.get(pathname);
       if (!name) return undefined;

@@ -3,7 +3,7 @@
  * and Stripe.js. Both sides import these names so they cannot drift apart.
  *
  * Everything under `/sandbox/` is the sandbox's own API: Stripe has no such routes. The stand-ins
- * run on the application's origin, so these routes answer CORS preflights for any origin.
+ * run on the application's origin, so the browser routes answer CORS preflights for any origin.
  * Errors use Stripe's error JSON: `{ error: { type, code, message, param?, doc_url? } }`.
  */
 
@@ -66,6 +66,12 @@ export const BROWSER_ROUTES = {
    */
   events: '/sandbox/v1/events',
 } as const;
+
+/**
+ * Where the control routes live. They answer only the developer's tools and loopback pages (CORS
+ * for that origin, never `*`), and are never failed or delayed, so a reset always works.
+ */
+export const CONTROL_ROUTE_PREFIX = '/sandbox/control/';
 
 /** Test controls (JSON). Also available programmatically on the sandbox object. */
 export const CONTROL_ROUTES = {

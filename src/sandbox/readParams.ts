@@ -9,7 +9,19 @@ export type ParamSpec =
   | { type: 'array'; required?: boolean; items: ParamSpec }
   | { type: 'object'; required?: boolean; fields: Readonly<Record<string, ParamSpec>> }
   /** Free-form keys (e.g. `metadata`), each value checked against `values`. */
-  | { type: 'map'; required?: boolean; values: ParamSpec };
+  | { type: 'map'; required?: boolean; values: ParamSpec }
+  /** Stripe's `created`-style filter: a unix time, or a range `{ gt?, gte?, lt?, lte? }`. */
+  | { type: 'range'; required?: boolean };
+
+/** The range form of a `range` param. */
+export interface RangeQuery {
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+}
+
+const RANGE_FIELDS = { gt: { type: 'integer' }, gte: { type: 'integer' }, lt: { type: 'integer' }, lte: { type: 'integer' } } as const;
 
 export type Fields = Readonly<Record<string, ParamSpec>>;
 
@@ -27,7 +39,9 @@ type Value<S> = S extends { type: 'string'; enum: readonly (infer E)[] }
             ? Params<F>
             : S extends { type: 'map'; values: infer V }
               ? Record<string, Value<V>>
-              : never;
+              : S extends { type: 'range' }
+                ? number | RangeQuery
+                : never;
 
 type Flatten<T> = { [K in keyof T]: T[K] } & {};
 
@@ -82,7 +96,21 @@ function readValue(value: FormValue, spec: ParamSpec, param: string): unknown {
       for (const [key, item] of Object.entries(value)) out[key] = readValue(item, spec.values, `${param}[${key}]`);
       return out;
     }
+    case 'range':
+      return typeof value === 'string' ? readValue(value, { type: 'integer' }, param) : readValue(value, { type: 'object', fields: RANGE_FIELDS }, param);
   }
+}
+
+/** Whether `time` is inside a `range` param's value (an exact time or a range). */
+export function inRange(time: number, range: number | RangeQuery | undefined): boolean {
+  if (range === undefined) return true;
+  if (typeof range === 'number') return time === range;
+  return (
+    (range.gt === undefined || time > range.gt) &&
+    (range.gte === undefined || time >= range.gte) &&
+    (range.lt === undefined || time < range.lt) &&
+    (range.lte === undefined || time <= range.lte)
+  );
 }
 
 function readFields(raw: FormObject, fields: Fields, prefix: string | null): Record<string, unknown> {

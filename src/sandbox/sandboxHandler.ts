@@ -2,16 +2,17 @@ import { authenticate } from './authenticate.js';
 import { decodeForm } from './decodeForm.js';
 import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan.js';
 import { IdempotencyCache } from './IdempotencyCache.js';
+import type { LocalAccess } from './localAccess.js';
+import { CONTROL_ROUTE_PREFIX } from './protocol.js';
 import { readBody } from './readBody.js';
 import type { RouteContext } from './Route.js';
 import type { Router } from './Router.js';
 import { SandboxApiError } from './SandboxApiError.js';
 import type { SandboxStore } from './SandboxStore.js';
 import { randomId } from './randomId.js';
+import { checkStripeVersion, SANDBOX_API_VERSION } from './stripeVersion.js';
 
-/** The Stripe API version the sandbox speaks: the default of the `stripe` package it is built against. */
-export const SANDBOX_API_VERSION = '2026-10-28.endive';
-
+/** Browser routes and scripts: the stand-ins call them from the app's page, wherever it is served. */
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
@@ -47,6 +48,17 @@ function errorReply(error: unknown, headers: Record<string, string>): Response {
   return reply(500, JSON.stringify(body), headers);
 }
 
+/**
+ * A request that was still reading its body (or waiting out latency) when the sandbox was reset.
+ * Route handlers are synchronous, so checking before one runs is enough to keep the fresh world clean.
+ */
+const staleWorld = () =>
+  new SandboxApiError(409, {
+    type: 'invalid_request_error',
+    code: 'sandbox_reset',
+    message: 'The embedkit sandbox was reset while this request was in flight, so it was not applied. Send it again if it belongs to the new test.',
+  });
+
 /** Auth, `Stripe-Account` and the form params (body for POST, query for GET) of a REST request. */
 async function readRestRequest(store: SandboxStore, request: Request, url: URL) {
   authenticate(request.headers.get('authorization'));
@@ -60,8 +72,9 @@ async function readRestRequest(store: SandboxStore, request: Request, url: URL) 
       message: `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Use an id from GET /v1/accounts.`,
     });
   }
+  const apiVersion = checkStripeVersion(request.headers.get('stripe-version'));
   const raw = request.method.toUpperCase() === 'GET' ? url.search.slice(1) : await readBody(request);
-  return { stripeAccount, raw, form: decodeForm(raw) };
+  return { stripeAccount, apiVersion, raw, form: decodeForm(raw) };
 }
 
 export interface SandboxHandlerParts {
@@ -69,6 +82,7 @@ export interface SandboxHandlerParts {
   router: Router;
   faults: FaultPlan;
   idempotency: IdempotencyCache;
+  access: LocalAccess;
   /** `GET /sandbox/scripts/...`: served outside the JSON pipeline. */
   serveScript(request: Request, pathname: string): Promise<Response> | undefined;
 }
@@ -77,14 +91,25 @@ export interface SandboxHandlerParts {
  * The sandbox as a web-standard `(Request) => Promise<Response>`: routing, Stripe auth, form or
  * JSON bodies, `Stripe-Account`, idempotency, latency and injected failures, Stripe's error JSON.
  */
-export function createSandboxHandler({ store, router, faults, idempotency, serveScript }: SandboxHandlerParts) {
+export function createSandboxHandler({ store, router, faults, idempotency, access, serveScript }: SandboxHandlerParts) {
   return async function handle(request: Request): Promise<Response> {
+    // The world this request was sent to; a reset before it commits makes it stale (see below).
+    const generation = store.generation;
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const isSandboxRoute = url.pathname.startsWith('/sandbox/');
+    const isControlRoute = url.pathname.startsWith(CONTROL_ROUTE_PREFIX);
     const headers: Record<string, string> = { 'Request-Id': randomId('req_', 14) };
-    if (isSandboxRoute) Object.assign(headers, CORS_HEADERS);
-    else headers['Stripe-Version'] = request.headers.get('stripe-version') ?? SANDBOX_API_VERSION;
+    if (isControlRoute) {
+      try {
+        access.checkHost(request);
+        Object.assign(headers, access.controlHeaders(request));
+      } catch (error) {
+        return errorReply(error, headers);
+      }
+    } else if (isSandboxRoute) Object.assign(headers, CORS_HEADERS);
+    // Replaced by the version the request asked for once it is checked; never echoed unchecked.
+    else headers['Stripe-Version'] = SANDBOX_API_VERSION;
     if (method === 'OPTIONS' && isSandboxRoute) return new Response(null, { status: 204, headers });
     if (method === 'GET' && url.pathname.startsWith('/sandbox/scripts/')) {
       const script = serveScript(request, url.pathname);
@@ -98,20 +123,30 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
     if (idempotencyKey !== null) headers['Idempotency-Key'] = idempotencyKey;
     let saving: [scope: string, key: string] | null = null;
     try {
-      const delay = faults.latencyFor(key, url.pathname);
+      // Stripe's API (and any unknown path) answers this machine's names only; see LocalAccess.
+      if (!isSandboxRoute) access.checkHost(request);
+      // A request from before a reset neither takes an injected failure meant for the new world nor changes it.
+      const current = () => {
+        if (isControlRoute || store.generation === generation) return;
+        headers['Stripe-Should-Retry'] = 'false';
+        throw staleWorld();
+      };
+      const delay = isControlRoute ? 0 : faults.latencyFor(key, url.pathname);
       if (delay > 0) await sleep(delay);
+      current();
       if (!match) {
         throw new SandboxApiError(404, {
           type: 'invalid_request_error',
-          message: `Unrecognized request URL (${method}: ${url.pathname}). The embedkit sandbox implements the Stripe endpoints embedkit uses; see the sandbox section of the README.`,
+          message: `Unrecognized request URL (${method}: ${url.pathname}). The embedkit sandbox implements the Stripe endpoints embedkit uses; see https://github.com/embedkit/embedkit/blob/main/docs/sandbox-and-testing.md for the list.`,
         });
       }
-      const rule = faults.take(key, url.pathname);
+      const rule = isControlRoute ? undefined : faults.take(key, url.pathname);
       if (rule && !rule.drop) throw injectedError(rule.status ?? 500, rule.code);
 
       const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
       if (match.family === 'rest') {
-        const { stripeAccount, raw, form } = await readRestRequest(store, request, url);
+        const { stripeAccount, apiVersion, raw, form } = await readRestRequest(store, request, url);
+        headers['Stripe-Version'] = apiVersion;
         ctx.stripeAccount = stripeAccount;
         ctx.form = form;
         if (method === 'POST' && idempotencyKey !== null) {
@@ -127,6 +162,7 @@ export function createSandboxHandler({ store, router, faults, idempotency, serve
         ctx.json = method === 'POST' ? await readJson(request) : {};
       }
 
+      current();
       const result = await match.route.handle(ctx);
       if (result instanceof Response) return result;
       const body = JSON.stringify(result);

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { SandboxApiError } from './SandboxApiError.js';
 
 // Builders for the REST objects the sandbox answers, each typed with the `stripe` package's own
 // type so the compiler proves the shape. Field values follow Stripe's OpenAPI fixtures.
@@ -116,6 +117,36 @@ export function buildList<T extends { id: string }>(
   const data = items.slice(start, Math.min(end, start + limit));
   const hasMore = page.ending_before !== undefined ? start > 0 : start + data.length < end;
   return { object: 'list', data, has_more: hasMore, url };
+}
+
+const PAGE_PREFIX = 'page_';
+
+/**
+ * The `{ object: 'search_result' }` envelope. `next_page` is an opaque token (here: the last id
+ * shown) that the SDK sends back as `page`; a token that names no result is Stripe's 400 on `page`.
+ */
+export function buildSearchResult<T extends { id: string }>(
+  items: readonly T[],
+  url: string,
+  page: { limit?: number; page?: string },
+  totalCount: boolean,
+): Stripe.ApiSearchResult<T> {
+  let after: string | undefined;
+  if (page.page !== undefined) {
+    after = page.page.startsWith(PAGE_PREFIX) ? Buffer.from(page.page.slice(PAGE_PREFIX.length), 'base64url').toString('utf8') : '';
+  }
+  const badPage = () =>
+    SandboxApiError.invalid('Invalid page: use the next_page value of the previous search_result, with the same query.', 'page');
+  const list = buildList(items, url, { ...(page.limit !== undefined && { limit: page.limit }), ...(after !== undefined && { starting_after: after }) }, badPage);
+  const last = list.data[list.data.length - 1];
+  return {
+    object: 'search_result',
+    data: list.data,
+    has_more: list.has_more,
+    next_page: list.has_more && last ? PAGE_PREFIX + Buffer.from(last.id).toString('base64url') : null,
+    url,
+    ...(totalCount && { total_count: items.length }),
+  };
 }
 
 export interface FcAccountInput {

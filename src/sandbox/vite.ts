@@ -1,11 +1,11 @@
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
-import { createSandbox, SANDBOX_OPTION_RULES, type Sandbox } from './createSandbox.js';
+import { createSandbox, SANDBOX_OPTION_RULES, type Sandbox, type SandboxOptions } from './createSandbox.js';
 
 /** Options of the {@link embedkitSandbox} Vite plugin. */
 export interface EmbedkitSandboxPluginOptions {
@@ -19,6 +19,10 @@ export interface EmbedkitSandboxPluginOptions {
   latencyMs?: number;
   /** URL prefix under which the dev server serves the stand-in scripts. Default `/__embedkit/sandbox/`. */
   scriptsPath?: string;
+  /** Host names the sandbox answers besides loopback names and IP addresses (see `createSandbox`). */
+  allowedHosts?: SandboxOptions['allowedHosts'];
+  /** Page origins that may call the sandbox's control routes besides loopback ones (see `createSandbox`). */
+  allowedOrigins?: SandboxOptions['allowedOrigins'];
 }
 
 /** What the plugin exposes to other plugins and to the app's server code (`plugin.api`). */
@@ -39,13 +43,31 @@ const OPTION_RULES = {
 
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
 /**
- * Preload hints for Stripe's scripts (the README recommends one for Connect.js): the stand-ins take
+ * Preload hints for Stripe's scripts (docs/client.md recommends one for Connect.js): the stand-ins take
  * their place, so with the sandbox on they would only reach for Stripe's servers.
  */
 const STRIPE_SCRIPT_HINTS = new RegExp(
   `<link\\b[^>]*href=["'](?:${Object.values(STRIPE_SCRIPT_URLS).map((url) => url.replace(/[.?/]/g, '\\$&')).join('|')})["'][^>]*>\\s*`,
   'gi',
 );
+
+/**
+ * The built HTML file a preview request names, or undefined when it names none inside `outDir`:
+ * `..` in any spelling (`%2e%2e`, `..%2f`) must not reach a sibling such as `dist-private/`.
+ */
+function builtPage(outDir: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const root = resolve(outDir);
+  const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path.endsWith('.html') ? path : `${path}.html`}`);
+  const inside = relative(root, file);
+  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : file;
+}
 
 /**
  * Runs the offline Stripe sandbox beside the Vite dev and preview servers and loads its
@@ -69,6 +91,8 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
       const sandbox = createSandbox({
         ...(options.lifetimeSeconds !== undefined ? { lifetimeSeconds: options.lifetimeSeconds } : {}),
         ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+        ...(options.allowedHosts !== undefined ? { allowedHosts: options.allowedHosts } : {}),
+        ...(options.allowedOrigins !== undefined ? { allowedOrigins: options.allowedOrigins } : {}),
       });
       process.env.EMBEDKIT_SANDBOX_URL = await sandbox.listen(options.port ?? 0);
       running = sandbox;
@@ -101,10 +125,9 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
   // `vite preview` serves built HTML as is, and a production build must never contain the
   // stand-ins; so preview pages get the same tags on the way out instead.
   const injectIntoBuiltHtml = (outDir: string): Connect.NextHandleFunction => (req, res, next) => {
-    const path = decodeURIComponent(req.url?.split('?')[0] ?? '/');
     if (req.method !== 'GET' || !req.headers.accept?.includes('text/html')) return next();
-    const file = normalize(join(outDir, path.endsWith('/') ? `${path}index.html` : path.endsWith('.html') ? path : `${path}.html`));
-    if (!file.startsWith(normalize(outDir))) return next();
+    const file = builtPage(outDir, req.url ?? '/');
+    if (!file) return next();
     readFile(file, 'utf8').then((html) => {
       const tags = STANDINS.map((name) => `<script src="${scriptSrc(name)}" data-embedkit-sandbox="${name}"></script>`).join('');
       res.setHeader('Content-Type', 'text/html; charset=utf-8');

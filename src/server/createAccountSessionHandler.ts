@@ -68,18 +68,16 @@ export function createAccountSessionHandler(options: AccountSessionHandlerOption
       }
       const answer = await authorize(request, { body, proposedAccount: proposed });
       if (answer === null) return null;
-      if (typeof answer?.account !== 'string' || !ACCOUNT_ID.test(answer.account)) {
+      const account: unknown = answer?.account;
+      if (typeof account !== 'string' || !ACCOUNT_ID.test(account)) {
         throw invalidAuthorization('return { account: "acct_…" } for a signed-in user, or null');
       }
-      return { account: answer.account };
+      return { account };
     },
     describe: ({ account }) => ({ account }),
-    async create(authorized) {
-      const session = await stripe.accountSessions.create({
-        account: authorized.account,
-        components: await resolve(components, authorized),
-      });
-      return { client_secret: session.client_secret, expires_at: session.expires_at };
+    async create(authorized, stripeOptions) {
+      return stripe.accountSessions.create({ account: authorized.account, components: await resolve(components, authorized) }, stripeOptions);
     },
+    answer: ['client_secret', 'expires_at'],
   });
 }

@@ -49,18 +49,16 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
     async authorize(request, body) {
       const answer = await authorize(request, { body });
       if (answer === null) return null;
-      if (typeof answer?.customer !== 'string' || !CUSTOMER_ID.test(answer.customer)) {
+      const customer: unknown = answer?.customer;
+      if (typeof customer !== 'string' || !CUSTOMER_ID.test(customer)) {
         throw invalidAuthorization('return { customer: "cus_…" } for a signed-in user, or null');
       }
-      return { customer: answer.customer };
+      return { customer };
     },
     describe: ({ customer }) => ({ customer }),
-    async create(authorized) {
-      const session = await stripe.customerSessions.create({
-        customer: authorized.customer,
-        components: await resolve(components, authorized),
-      });
-      return { client_secret: session.client_secret, expires_at: session.expires_at };
+    async create(authorized, stripeOptions) {
+      return stripe.customerSessions.create({ customer: authorized.customer, components: await resolve(components, authorized) }, stripeOptions);
     },
+    answer: ['client_secret', 'expires_at'],
   });
 }

@@ -69,31 +69,26 @@ export function createFinancialConnectionsSessionHandler(options: FinancialConne
     async authorize(request, body) {
       const answer = await authorize(request, { body });
       if (answer === null) return null;
-      const holder = answer?.accountHolder;
-      const valid =
-        (holder?.type === 'customer' && typeof holder.customer === 'string' && CUSTOMER_ID.test(holder.customer)) ||
-        (holder?.type === 'account' && typeof holder.account === 'string' && ACCOUNT_ID.test(holder.account));
-      if (!valid) {
-        throw invalidAuthorization("return { accountHolder: { type: 'customer', customer: 'cus_…' } } or { accountHolder: { type: 'account', account: 'acct_…' } }, or null");
-      }
-      return { accountHolder: holder.type === 'customer' ? { type: 'customer', customer: holder.customer } : { type: 'account', account: holder.account } };
+      const holder: Partial<Record<'type' | 'customer' | 'account', unknown>> | undefined = answer?.accountHolder;
+      const type = holder?.type;
+      const id = type === 'customer' ? holder?.customer : type === 'account' ? holder?.account : undefined;
+      if (type === 'customer' && typeof id === 'string' && CUSTOMER_ID.test(id)) return { accountHolder: { type, customer: id } };
+      if (type === 'account' && typeof id === 'string' && ACCOUNT_ID.test(id)) return { accountHolder: { type, account: id } };
+      throw invalidAuthorization("return { accountHolder: { type: 'customer', customer: 'cus_…' } } or { accountHolder: { type: 'account', account: 'acct_…' } }, or null");
     },
     describe: ({ accountHolder }) => (accountHolder.type === 'customer' ? { customer: accountHolder.customer } : { account: accountHolder.account }),
-    async create(authorized) {
+    async create(authorized, stripeOptions) {
       const resolvedPermissions = await resolve(permissions, authorized);
       checkPermissions(resolvedPermissions, mode);
       const resolvedFilters = filters === undefined ? undefined : await resolve(filters, authorized);
-      const session = await stripe.financialConnections.sessions.create({
+      return stripe.financialConnections.sessions.create({
         account_holder: authorized.accountHolder,
         permissions: resolvedPermissions,
         ...(resolvedFilters === undefined ? {} : { filters: resolvedFilters }),
-      });
-      // Stripe types the secret as nullable; a session without one is useless to the browser.
-      if (typeof session.client_secret !== 'string' || session.client_secret === '') {
-        throw new TypeError('Stripe returned a Financial Connections Session without a client_secret.');
-      }
-      return { client_secret: session.client_secret };
+      }, stripeOptions);
     },
+    // Stripe gives these sessions no expires_at.
+    answer: ['client_secret'],
   });
 }
 

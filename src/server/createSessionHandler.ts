@@ -1,11 +1,16 @@
 import type { SessionKind } from '../core/types.js';
-import { checkOrigin, normalizeAllowedOrigins, type CorsHeaders } from './checkOrigin.js';
+import { deadline, raceSignal } from '../shared/deadline.js';
+import { discardBody } from '../shared/readBoundedText.js';
+import { checkHost, checkOrigin, originRules, type CorsHeaders, type OriginRules } from './checkOrigin.js';
 import { configError } from './configError.js';
 import { ForbiddenError } from './ForbiddenError.js';
+import { jsonAnswer, refusalAnswer, SECURITY_HEADERS } from './jsonAnswer.js';
 import { mapStripeError } from './mapStripeError.js';
 import { readJsonBody } from './readJsonBody.js';
 import { Refusal } from './Refusal.js';
-import type { BaseHandlerOptions, ServerEvent, SessionHandler } from './types.js';
+import { readStripeAnswer, StripeAnswerError, type SessionField } from './readStripeAnswer.js';
+import { bodyTimedOut, checkTimeouts, clientClosed, requestTimedOut } from './timeouts.js';
+import type { BaseHandlerOptions, HandlerContext, ServerEvent, SessionHandler } from './types.js';
 
 const DEFAULT_MAX_BODY_BYTES = 8192;
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
@@ -18,22 +23,32 @@ export interface SessionHandlerSpec<A> {
   factory: string;
   kind: SessionKind;
   options: BaseHandlerOptions & { onError?: (error: unknown, event: ServerEvent) => void };
-  /** Runs the app's `authorize` and validates its answer; `null` means nobody is signed in. */
+  /**
+   * Runs the app's `authorize` and validates its answer, reading each field of it once into a
+   * new plain object (a getter may answer differently on a second read); `null` means nobody is
+   * signed in. The pipeline freezes the result, and everything after uses only that copy.
+   */
   authorize(request: Request, body: Record<string, unknown>): Promise<A | null>;
   /** The ids the event may name (account / customer). */
   describe(authorized: A): Pick<ServerEvent, 'account' | 'customer'>;
-  /** Creates the session and returns exactly the success body. */
-  create(authorized: A): Promise<Record<string, unknown>>;
+  /**
+   * Creates the session with Stripe and returns Stripe's answer as is. `stripeOptions` goes to the
+   * SDK call as its request options, so Stripe is not waited on past the request's time limit.
+   */
+  create(authorized: A, stripeOptions: { timeout: number }): Promise<unknown>;
+  /** What the browser gets from Stripe's answer: exactly these fields, each checked. */
+  answer: readonly SessionField[];
 }
 
 /**
- * The pipeline every handler shares: method → Origin → rate limit → body → authorize → Stripe.
+ * The pipeline every handler shares: Host → method → Origin → rate limit → body → authorize →
+ * Stripe → answer check.
  * It never throws: each outcome, including the app's own bugs, becomes a JSON answer with
  * `Cache-Control: no-store`, and the only text that reaches the browser is written here.
  */
 export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHandler {
   const { factory, options } = spec;
-  const allowedOrigins = normalizeAllowedOrigins(options.allowedOrigins, factory);
+  const rules = originRules(options, factory);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw configError(factory, `maxBodyBytes must be a positive whole number of bytes (got ${String(options.maxBodyBytes)}).`);
@@ -43,29 +58,47 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       throw configError(factory, `${name} must be a function when given.`);
     }
   }
+  const timeouts = checkTimeouts(factory, options.timeouts);
 
-  return async (request) => {
+  return async (request: Request, context?: unknown) => {
     const started = performance.now();
     let cors: CorsHeaders = {};
     let ids: Pick<ServerEvent, 'account' | 'customer'> = {};
+    // One time limit for the whole request; a client that goes away (request.signal, where the
+    // runtime provides it) ends it too, so nothing is created for nobody.
+    const budget = deadline(timeouts.requestMs, () => requestTimedOut(timeouts.requestMs), request.signal, clientClosed);
+    const step = <T>(work: () => T | Promise<T>): Promise<T> => {
+      if (budget.signal.aborted) return Promise.reject(budget.signal.reason);
+      return raceSignal(Promise.resolve(work()), budget.signal);
+    };
     try {
-      if (request.method === 'OPTIONS') return preflight(request, allowedOrigins);
+      checkHost(request, rules);
+      if (request.method === 'OPTIONS') return preflight(request, rules);
       if (request.method !== 'POST') {
         throw new Refusal(405, 'method_not_allowed', 'This endpoint only accepts POST.', { Allow: 'POST' });
       }
-      cors = checkOrigin(request, allowedOrigins);
-      const limited = await options.rateLimit?.(request);
+      cors = checkOrigin(request, rules);
+      const limited = await step(() => options.rateLimit?.(request, handlerContext(context)));
       if (limited) throw rateLimited(limited.retryAfterSeconds);
-      const body = await readJsonBody(request, maxBodyBytes);
-      const authorized = await spec.authorize(request, body);
-      if (authorized === null) {
+      const bodyLimit = deadline(timeouts.bodyMs, () => bodyTimedOut(timeouts.bodyMs), budget.signal);
+      const body = await readJsonBody(request, maxBodyBytes, bodyLimit.signal).finally(bodyLimit.clear);
+      const answer = await step(() => spec.authorize(request, body));
+      if (answer === null) {
         throw new Refusal(401, 'unauthorized', 'Sign in first: no signed-in user was found for this request.');
       }
+      // From here on only this frozen copy is used: the option functions get it and cannot change
+      // what Stripe is asked for or what the event reports.
+      const authorized = deepFreeze(answer);
       ids = spec.describe(authorized);
-      const result = await spec.create(authorized);
+      const created = await step(() => spec.create(authorized, { timeout: Math.max(1, budget.remainingMs()) }));
+      const result = readStripeAnswer(created, spec.kind, spec.answer);
       emit({ type: 'session_created', kind: spec.kind, status: 200, durationMs: performance.now() - started, ...ids });
-      return json(200, result, cors);
-    } catch (error) {
+      return jsonAnswer(200, result, cors);
+    } catch (caught) {
+      // The SDK's own timeout is the budget's end: when it fires first, it is still our 504.
+      const error = caught instanceof Refusal || budget.remainingMs() > 0 ? caught : requestTimedOut(timeouts.requestMs);
+      // An answer sent while the client still uploads is lost on most servers: read the rest first (bounded).
+      if (!budget.signal.aborted) await discardBody(request, budget.signal);
       const { refusal, detail } = classify(error);
       const event: ServerEvent = {
         type: 'request_failed',
@@ -78,8 +111,9 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       };
       emit(event);
       if (!(error instanceof Refusal) && !isForbidden(error)) report(error, event);
-      const requestId = detail.stripeRequestId === undefined ? {} : { request_id: detail.stripeRequestId };
-      return json(refusal.status, { error: { code: refusal.code, message: refusal.message, ...requestId } }, { ...cors, ...refusal.headers });
+      return refusalAnswer(refusal, cors, detail.stripeRequestId);
+    } finally {
+      budget.clear();
     }
   };
 
@@ -100,8 +134,25 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
   }
 }
 
+/** Only a string `clientAddress` is taken from the second argument: frameworks pass their own objects there. */
+function handlerContext(context: unknown): Readonly<HandlerContext> {
+  const clientAddress = typeof context === 'object' && context !== null ? (context as HandlerContext).clientAddress : undefined;
+  return Object.freeze(typeof clientAddress === 'string' && clientAddress !== '' ? { clientAddress } : {});
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function classify(error: unknown): { refusal: Refusal; detail: Partial<ServerEvent> } {
   if (error instanceof Refusal) return { refusal: error, detail: {} };
+  if (error instanceof StripeAnswerError) {
+    return { refusal: new Refusal(502, 'stripe_answer_invalid', 'Stripe answered without a usable session. Retry shortly.'), detail: error.detail };
+  }
   if (isForbidden(error)) {
     return { refusal: new Refusal(403, 'forbidden', 'The signed-in user may not create this session.'), detail: {} };
   }
@@ -123,9 +174,12 @@ function rateLimited(retryAfterSeconds: unknown): Refusal {
   return new Refusal(429, 'rate_limited', `Too many requests. Retry in ${seconds} s.`, { 'Retry-After': String(seconds) });
 }
 
-/** Only allowed cross-origin callers preflight; same-origin pages never do. */
-function preflight(request: Request, allowedOrigins: ReadonlySet<string>): Response {
-  const cors = checkOrigin(request, allowedOrigins);
+/**
+ * Only allowed cross-origin callers preflight; same-origin pages never do. In Next.js the handler
+ * must also be exported as `OPTIONS`, or Next answers the preflight itself without CORS headers.
+ */
+function preflight(request: Request, rules: OriginRules): Response {
+  const cors = checkOrigin(request, rules);
   if (Object.keys(cors).length === 0 || request.headers.get('access-control-request-method') === null) {
     throw new Refusal(405, 'method_not_allowed', 'This endpoint only accepts POST.', { Allow: 'POST' });
   }
@@ -136,23 +190,11 @@ function preflight(request: Request, allowedOrigins: ReadonlySet<string>): Respo
     headers: {
       ...SECURITY_HEADERS,
       ...cors,
+      // The answer echoes the requested headers, so a cache must key on them as well.
+      Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
       'Access-Control-Allow-Methods': 'POST',
       'Access-Control-Allow-Headers': allowHeaders,
       'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS,
     },
-  });
-}
-
-const SECURITY_HEADERS = {
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  // The answer depends on Origin (CORS headers), so shared caches must key on it.
-  Vary: 'Origin',
-};
-
-function json(status: number, body: unknown, headers: Readonly<Record<string, string>>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
   });
 }

@@ -29,6 +29,8 @@ export type {
   AuthorizedAccountHolder,
   AuthorizedCustomer,
   BaseHandlerOptions,
+  HandlerContext,
+  HandlerTimeouts,
   RateLimit,
   RateLimitDecision,
   Resolvable,

@@ -32,11 +32,17 @@ export function mapStripeError(error: unknown): { refusal: Refusal; detail: Stri
   if (typeof fields.type !== 'string' || !fields.type.startsWith('Stripe')) return null;
 
   const detail: StripeErrorDetail = { stripeErrorType: fields.type };
-  if (typeof fields.requestId === 'string' && SAFE.requestId.test(fields.requestId)) detail.stripeRequestId = fields.requestId;
+  const requestId = safeRequestId(fields.requestId);
+  if (requestId !== undefined) detail.stripeRequestId = requestId;
   if (typeof fields.code === 'string' && SAFE.code.test(fields.code)) detail.stripeCode = fields.code;
   if (typeof fields.param === 'string' && SAFE.param.test(fields.param)) detail.stripeParam = fields.param;
 
   return { refusal: refusalFor(fields.type, fields.statusCode), detail };
+}
+
+/** Stripe's `req_…` id, or `undefined` when the value does not have that shape. */
+export function safeRequestId(value: unknown): string | undefined {
+  return typeof value === 'string' && SAFE.requestId.test(value) ? value : undefined;
 }
 
 function refusalFor(type: string, statusCode: unknown): Refusal {

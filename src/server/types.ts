@@ -6,8 +6,29 @@
 import type Stripe from 'stripe';
 import type { SessionKind } from '../core/types.js';
 
-/** A web-standard handler: runs unchanged in Next.js route handlers, Hono, Remix, Bun, Deno and Workers. */
-export type SessionHandler = (request: Request) => Promise<Response>;
+/**
+ * A web-standard handler: runs unchanged in Next.js route handlers, Hono, Remix, Bun, Deno and
+ * Workers. The optional second argument tells it who is calling ({@link HandlerContext}).
+ */
+export interface SessionHandler {
+  (request: Request, context?: HandlerContext): Promise<Response>;
+  /**
+   * Frameworks pass their own second argument when the handler is exported directly (Next.js
+   * `{ params }`, Workers `env`, Deno `info`, Bun `server`): it is ignored, unless it carries a
+   * string `clientAddress`. Typed `unknown` so the handler fits each framework's route type.
+   */
+  (request: Request, frameworkContext?: unknown): Promise<Response>;
+}
+
+/** What the code that calls a handler knows about the caller and the request does not say. */
+export interface HandlerContext {
+  /**
+   * The client's IP address as the server saw it (the socket's remote address, or the one a
+   * proxy you run put in `X-Forwarded-For`): the key for `rateLimit`. `toNodeHandler` passes it;
+   * on other runtimes pass it yourself (see docs/server.md, "Rate limiting").
+   */
+  clientAddress?: string | undefined;
+}
 
 /** What every `authorize` receives besides the request (whose body has already been read). */
 export interface AuthorizeContext {
@@ -29,7 +50,7 @@ export type Resolvable<T, A> = T | ((authorized: A) => T | Promise<T>);
  * `null`/`undefined`. Booleans are deliberately not accepted: `true` reads as "allowed" to half
  * of the people writing a limiter and as "limited" to the other half.
  */
-export type RateLimit = (request: Request) => RateLimitDecision | Promise<RateLimitDecision>;
+export type RateLimit = (request: Request, context: Readonly<HandlerContext>) => RateLimitDecision | Promise<RateLimitDecision>;
 /** `{ retryAfterSeconds }` refuses with 429 and `Retry-After` (rounded up, at least 1); `null`/`undefined` lets the request through. */
 export type RateLimitDecision = { retryAfterSeconds: number } | null | undefined;
 
@@ -64,12 +85,45 @@ export interface BaseHandlerOptions {
    * Cross-origin callers get CORS headers with credentials; everyone else gets 403.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Host names this endpoint answers for (`Host`, or `X-Forwarded-Host` with `trustProxy`),
+   * without scheme or port; `'.example.com'` also allows its subdomains. Any other host gets
+   * 403 `host_not_allowed`, which stops DNS rebinding. Default: any host. Set it on public
+   * deployments and on dev servers whose `authorize` lets everyone through.
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Believe `X-Forwarded-Host` / `X-Forwarded-Proto` (their rightmost entry): set `true` only when
+   * a proxy you run sets them on every request, since a client can send them too. Used for the
+   * `allowedHosts` check and, for browsers without Fetch Metadata, the same-origin check.
+   */
+  trustProxy?: boolean;
   /** Largest accepted body in bytes. Default 8192: the kit sends a few dozen bytes. */
   maxBodyBytes?: number;
-  /** Asked before the body is read; `{ retryAfterSeconds }` answers 429. Default: no limit. */
+  /**
+   * Asked before the body is read, with the caller's `clientAddress` when the code calling the
+   * handler passed one; `{ retryAfterSeconds }` answers 429. Default: no limit. Back it with a
+   * store every instance shares (docs/server.md, "Rate limiting").
+   */
   rateLimit?: RateLimit;
   /** Called once per answered request (successful CORS preflights aside). A throwing listener is ignored, never breaks the answer. */
   onEvent?: (event: ServerEvent) => void;
+  /** Time limits of one request; see {@link HandlerTimeouts} for the defaults. */
+  timeouts?: HandlerTimeouts;
+}
+
+/**
+ * How long one request may hold the handler. Each must be a positive number of milliseconds.
+ * A request over a limit is answered (408 / 504) and nothing more is done for it.
+ */
+export interface HandlerTimeouts {
+  /** Receiving the body: past it, `408 body_timeout`. Default 10 000 (a real body is a few dozen bytes). */
+  bodyMs?: number;
+  /**
+   * The whole request, rate limit, body, `authorize` and the Stripe call included: past it,
+   * `504 request_timeout`. The Stripe call gets what is left as its `timeout`. Default 25 000.
+   */
+  requestMs?: number;
 }
 
 /** The `stripe` instance, narrowed to what `createAccountSessionHandler` calls, so any compatible client fits. */
@@ -107,8 +161,12 @@ export interface AuthorizedAccountHolder {
 export type ServerErrorCode =
   | 'method_not_allowed'
   | 'origin_not_allowed'
+  | 'host_not_allowed'
   | 'unsupported_media_type'
   | 'body_too_large'
+  | 'body_timeout'
+  | 'body_already_read'
+  | 'bad_request'
   | 'invalid_body'
   | 'rate_limited'
   | 'unauthorized'
@@ -121,4 +179,7 @@ export type ServerErrorCode =
   | 'stripe_rate_limited'
   | 'stripe_unavailable'
   | 'stripe_connection'
+  | 'stripe_answer_invalid'
+  | 'request_timeout'
+  | 'client_closed'
   | 'internal_error';

@@ -52,4 +52,11 @@ describe('embedkit-sandbox CLI', () => {
     expect(output().stderr).toContain('--port must be an integer >= 0, received "abc"');
     expect(output().stderr).toContain('Usage: embedkit-sandbox');
   }, 20_000);
+
+  it('takes --allow-origin as an origin, and says how to write one', async () => {
+    const { exited, output } = run(['--port', '0', '--allow-origin', 'dev.example.test']);
+    expect(await exited).toBe(2);
+    expect(output().stderr).toContain('allowedOrigins must list origins such as https://dev.example.test');
+    expect(output().stderr).toContain('--allow-origin');
+  }, 20_000);
 });

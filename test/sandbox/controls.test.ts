@@ -61,7 +61,7 @@ describe('sandbox controls in code', () => {
     sandbox.control.latency(1000, 'POST /v1/account_sessions');
     let settled = false;
     const pending = sandbox
-      .fetch(new Request('http://sandbox.test/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }))
+      .fetch(new Request('http://localhost/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }))
       .then((res) => {
         settled = true;
         return res;
@@ -71,7 +71,7 @@ describe('sandbox controls in code', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect((await pending).status).toBe(200);
 
-    const list = sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }));
+    const list = sandbox.fetch(new Request('http://localhost/v1/accounts', { headers: auth }));
     await vi.advanceTimersByTimeAsync(200);
     expect((await list).status).toBe(200);
     expect(sandbox.state().latencyMs).toBe(200);
@@ -80,8 +80,8 @@ describe('sandbox controls in code', () => {
   it('rejects the fetch like a network failure when a response is dropped', async () => {
     const sandbox = createSandbox();
     sandbox.control.dropNext('GET /v1/accounts');
-    await expect(sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }))).rejects.toBeInstanceOf(TypeError);
-    expect((await sandbox.fetch(new Request('http://sandbox.test/v1/accounts', { headers: auth }))).status).toBe(200);
+    await expect(sandbox.fetch(new Request('http://localhost/v1/accounts', { headers: auth }))).rejects.toBeInstanceOf(TypeError);
+    expect((await sandbox.fetch(new Request('http://localhost/v1/accounts', { headers: auth }))).status).toBe(200);
   });
 
   it('throws a clear error when url is read before listen, and validates options', async () => {
@@ -103,12 +103,68 @@ describe('sandbox controls in code', () => {
     const sandbox = createSandbox({ maxSessions: 5, lifetimeSeconds: 60 });
     const account = sandbox.state().seeded.accounts[0] ?? '';
     const create = () =>
-      sandbox.fetch(new Request('http://sandbox.test/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }));
+      sandbox.fetch(new Request('http://localhost/v1/account_sessions', { method: 'POST', headers: auth, body: new URLSearchParams(createBody(account)) }));
     for (let i = 0; i < 12; i++) expect((await create()).status).toBe(200);
     expect(sandbox.state().liveSessions).toBe(5);
     expect(sandbox.state().sessionsCreated.account_session).toBe(12);
     sandbox.control.advanceClock(60 + 600 + 1);
     await create();
     expect(sandbox.state().liveSessions).toBe(1);
+  });
+});
+
+describe('reset while a request is in flight', () => {
+  /** A request whose body arrives only when `finish` is called: the handler is suspended reading it. */
+  function slowRequest(url: string, headers: Record<string, string>, body: string) {
+    let finish!: () => void;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode(body));
+          controller.close();
+        };
+      },
+    });
+    const request = new Request(url, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+    return { request, finish: () => finish() };
+  }
+
+  it('does not let a create that began before reset() land in the fresh world', async () => {
+    const sandbox = createSandbox();
+    const account = sandbox.state().seeded.accounts[0] ?? '';
+    const create = slowRequest('http://localhost/v1/account_sessions', { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, createBody(account));
+    const answer = sandbox.fetch(create.request);
+    sandbox.reset();
+    create.finish();
+    const res = await answer;
+    expect(res.status).toBe(409);
+    // The SDK retries a 409; this one must not be retried into the new world.
+    expect(res.headers.get('stripe-should-retry')).toBe('false');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/reset while this request was in flight/);
+    expect(sandbox.state()).toMatchObject({ sessionsCreated: { account_session: 0 }, liveSessions: 0 });
+
+    const customer = slowRequest('http://localhost/v1/customers', { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, 'email=late@example.com');
+    const late = sandbox.fetch(customer.request);
+    sandbox.control.reset();
+    customer.finish();
+    expect((await late).status).toBe(409);
+    const list = await sandbox.fetch(new Request('http://localhost/v1/customers?email=late%40example.com', { headers: auth }));
+    expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
+
+    // A request that starts after the reset is served as usual.
+    const fresh = slowRequest('http://localhost/v1/account_sessions', { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, createBody(account));
+    const ok = sandbox.fetch(fresh.request);
+    fresh.finish();
+    expect((await ok).status).toBe(200);
+  });
+
+  it('does not count a browser event that began before reset() in the fresh world', async () => {
+    const sandbox = createSandbox();
+    const event = slowRequest('http://localhost/sandbox/v1/events', { 'Content-Type': 'application/json' }, JSON.stringify({ type: 'fetch_client_secret' }));
+    const answer = sandbox.fetch(event.request);
+    sandbox.reset();
+    event.finish();
+    expect((await answer).status).toBe(409);
+    expect(sandbox.state().events).toEqual({});
   });
 });

@@ -21,7 +21,7 @@ describe('sandbox under random input', () => {
     const sandbox = createSandbox();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ROUTES), body, async (route, text) => {
-        const res = await sandbox.fetch(new Request(`http://sandbox.test${route}`, { method: 'POST', headers: auth, body: text }));
+        const res = await sandbox.fetch(new Request(`http://localhost${route}`, { method: 'POST', headers: auth, body: text }));
         expect([200, 400, 404]).toContain(res.status);
         const json = (await res.json()) as { error?: { type: string; message: string } };
         if (res.status !== 200) {
@@ -37,9 +37,45 @@ describe('sandbox under random input', () => {
 describe('sandbox metadata', () => {
   it('keeps a __proto__ metadata key as plain data', async () => {
     const sandbox = createSandbox();
-    const res = await sandbox.fetch(new Request('http://sandbox.test/v1/customers', { method: 'POST', headers: auth, body: 'metadata[__proto__]=x&metadata[plan]=gold' }));
+    const res = await sandbox.fetch(new Request('http://localhost/v1/customers', { method: 'POST', headers: auth, body: 'metadata[__proto__]=x&metadata[plan]=gold' }));
     const customer = (await res.json()) as { metadata: Record<string, string> };
     expect(res.status).toBe(200);
     expect(customer.metadata).toEqual(JSON.parse('{"__proto__":"x","plan":"gold"}'));
+  });
+});
+
+describe('sandbox keys that come from a request', () => {
+  it('counts an event named like a prototype member as plain data, under the distinct-type cap', async () => {
+    const sandbox = createSandbox();
+    const event = (type: string) =>
+      sandbox.fetch(new Request('http://localhost/sandbox/v1/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type }) }));
+    for (const type of ['constructor', 'constructor', 'fetch_client_secret']) expect((await event(type)).status).toBe(200);
+    expect(sandbox.state().events).toEqual({ constructor: 2, fetch_client_secret: 1 });
+    for (let i = 0; i < 98; i++) await event(`type_${i}`);
+    expect(Object.keys(sandbox.state().events)).toHaveLength(100);
+    // A prototype member is not "already counted": it is a new type, refused by the cap.
+    const sandbox2 = createSandbox();
+    for (let i = 0; i < 100; i++) await sandbox2.fetch(new Request('http://localhost/sandbox/v1/events', { method: 'POST', body: JSON.stringify({ type: `type_${i}` }) }));
+    const over = await sandbox2.fetch(new Request('http://localhost/sandbox/v1/events', { method: 'POST', body: JSON.stringify({ type: 'constructor' }) }));
+    expect(over.status).toBe(400);
+    expect(Object.hasOwn(sandbox2.state().events, 'constructor')).toBe(false);
+  });
+});
+
+describe('sandbox customer search under random queries', () => {
+  it('answers any query with results or a 400 on query, never a 500', async () => {
+    const sandbox = createSandbox();
+    const piece = fc.constantFrom('email', 'name', 'phone', 'created', 'metadata', "['k']", '["k"]', ':', '~', '>=', '<', "'", '"', '\\', ' ', 'AND', 'or', '-', '42', "'ada'", 'x');
+    const query = fc.oneof(fc.array(piece, { maxLength: 14 }).map((parts) => parts.join('')), fc.string({ maxLength: 40 }));
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const res = await sandbox.fetch(new Request(`http://localhost/v1/customers/search?${new URLSearchParams({ query: q })}`, { headers: auth }));
+        expect([200, 400]).toContain(res.status);
+        const json = (await res.json()) as { object?: string; error?: { param?: string } };
+        if (res.status === 200) expect(json.object).toBe('search_result');
+        else expect(json.error?.param).toBe('query');
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -17,8 +17,45 @@ describe('server handler types', () => {
   it('each factory returns a web-standard Request → Response handler', () => {
     const handler = createAccountSessionHandler({ stripe, authorize: () => ({ account: 'acct_1' }), components: { payments: { enabled: true } } });
     expectTypeOf(handler).toEqualTypeOf<SessionHandler>();
-    expectTypeOf(handler).toEqualTypeOf<(request: Request) => Promise<Response>>();
+    expectTypeOf(handler).toBeCallableWith(new Request('http://x'));
+    expectTypeOf(handler).toBeCallableWith(new Request('http://x'), { clientAddress: '203.0.113.7' });
+    expectTypeOf(handler).returns.toEqualTypeOf<Promise<Response>>();
     expectTypeOf(toNodeHandler(handler)).toEqualTypeOf<NodeHandler>();
+  });
+
+  it("fits each framework's route type when exported directly (they pass their own second argument)", () => {
+    const handler = createAccountSessionHandler({ stripe, authorize: () => null, components: { payments: { enabled: true } } });
+    // Next.js 15.5+ (.next/types/validator.ts): `route module satisfies RouteHandlerConfig<Route>`.
+    type NextRouteHandlerConfig = {
+      POST?: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response | void> | Response | void;
+      OPTIONS?: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response | void> | Response | void;
+    };
+    ({ POST: handler, OPTIONS: handler }) satisfies NextRouteHandlerConfig;
+    // Next.js ≤ 15.4 (NextTypesPlugin): the inferred second parameter must extend { params }.
+    type SecondArg<T extends Function> = T extends (...args: [any, infer U]) => any ? (unknown extends U ? any : U) : never;
+    expectTypeOf<SecondArg<SessionHandler>>().toExtend<{ params: Promise<Record<string, string>> }>();
+    // Workers: fetch(request, env, ctx), env an interface of the app's bindings.
+    interface Env {
+      DB: string;
+    }
+    ({ fetch: handler }) satisfies { fetch: (request: Request, env: Env, ctx: { waitUntil(promise: Promise<unknown>): void }) => Response | Promise<Response> };
+    // Deno.serve(handler): (request, info) with info.remoteAddr.
+    expectTypeOf(handler).toExtend<(request: Request, info: { remoteAddr: { hostname: string; port: number } }) => Response | Promise<Response>>();
+  });
+
+  it('rateLimit gets the client address when the caller passed one', () => {
+    createAccountSessionHandler({
+      stripe,
+      authorize: () => null,
+      components: { payments: { enabled: true } },
+      rateLimit: (request, { clientAddress }) => {
+        expectTypeOf(request).toEqualTypeOf<Request>();
+        expectTypeOf(clientAddress).toEqualTypeOf<string | undefined>();
+        return null;
+      },
+    });
+    // A one-argument limiter still fits.
+    createAccountSessionHandler({ stripe, authorize: () => null, components: { payments: { enabled: true } }, rateLimit: () => ({ retryAfterSeconds: 1 }) });
   });
 
   it('authorize gets the proposed account and must answer { account } or null', () => {

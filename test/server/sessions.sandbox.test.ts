@@ -150,7 +150,9 @@ describe('success', () => {
     const secrets = await Promise.all(responses.map(async (r) => ((await r.json()) as { client_secret: string }).client_secret));
     expect(new Set(secrets).size).toBe(500);
     expect(sandbox.state().sessionsCreated.account_session).toBe(500);
-  });
+    // A budget against hangs, not a speed check: on a loaded 2-core machine this takes about 5 s,
+    // and a timeout here would leave requests in flight that eat the next tests' injected failures.
+  }, 60_000);
 });
 
 describe('Stripe failures become safe answers', () => {

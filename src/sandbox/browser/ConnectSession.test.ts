@@ -9,7 +9,7 @@ let sandbox: Sandbox;
 async function accountSecret(): Promise<string> {
   const account = sandbox.state().seeded.accounts[0]!;
   const response = await sandbox.fetch(
-    new Request('http://sandbox.test/v1/account_sessions', {
+    new Request('http://localhost/v1/account_sessions', {
       method: 'POST',
       headers: { Authorization: 'Bearer sk_test_unit', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ account, 'components[payments][enabled]': 'true' }),
@@ -30,7 +30,7 @@ function start(fetchClientSecret = vi.fn(accountSecret), eager: Promise<string> 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   sandbox = createSandbox({ lifetimeSeconds: 600, clock: () => Date.now() });
-  window.__EMBEDKIT_SANDBOX__ = { apiBase: 'http://sandbox.test' };
+  window.__EMBEDKIT_SANDBOX__ = { apiBase: 'http://localhost' };
   vi.stubGlobal('fetch', (input: string, init?: RequestInit) => sandbox.fetch(new Request(input, init)));
 });
 

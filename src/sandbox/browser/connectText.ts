@@ -12,6 +12,7 @@ const TEXT = {
 export type ConnectText = (typeof TEXT)[keyof typeof TEXT];
 
 export function connectText(locale: string | undefined): ConnectText {
-  const language = (locale ?? 'en').toLowerCase().split('-')[0] as keyof typeof TEXT;
-  return TEXT[language] ?? TEXT.en;
+  const language = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+  // `Object.hasOwn`: a locale such as `constructor` must not pick a member of Object.prototype.
+  return Object.hasOwn(TEXT, language) ? TEXT[language as keyof typeof TEXT] : TEXT.en;
 }
