@@ -21,6 +21,8 @@ export {
 export { useCustomerSession, type UseCustomerSessionOptions, type UseCustomerSessionResult } from './react/useCustomerSession.js';
 export { PricingTable, type PricingTableProps } from './react/PricingTable.js';
 export { BuyButton, type BuyButtonProps } from './react/BuyButton.js';
+// Stripe.js for <Elements>: the instance embedkit itself uses, so a bundle has one loader
+export { loadStripe } from './react/loadStripe.js';
 export type { StripeEmbedProps, CustomerSessionInput } from './react/StripeEmbedElement.js';
 
 // TanStack Query: what embedkit keeps in the cache (redacted) and how its queries are marked

@@ -112,6 +112,47 @@ function typedExports(consumer: string, specifiers: string[], resolution: 'NodeN
   return { errors, exports };
 }
 
+/**
+ * What a server-only project imports, compiled the way a strict Node project does: no DOM lib,
+ * only Node's types, `skipLibCheck: false`. The declarations of `embedkit/server`,
+ * `embedkit/sandbox` and `embedkit/sandbox/vite` must not lean on DOM-only names
+ * (`RequestCredentials`, `HTMLElement`, …) such a project does not have. `embedkit/sandbox/playwright`
+ * is left out: `@playwright/test`'s own declarations need the DOM lib (`Node`, `HTMLElement`).
+ */
+function nodeOnlyErrors(consumer: string): string[] {
+  const file = join(consumer, 'node-only.ts');
+  writeFileSync(
+    file,
+    `import Stripe from 'stripe';
+import { createAccountSessionHandler, toNodeHandler } from 'embedkit/server';
+import { createSandbox } from 'embedkit/sandbox';
+import { embedkitSandbox } from 'embedkit/sandbox/vite';
+const sandbox = createSandbox();
+export const handler = toNodeHandler(createAccountSessionHandler({
+  stripe: new Stripe('sk_test_x', sandbox.stripeConfig()),
+  authorize: (_request, { proposedAccount }) => ({ account: proposedAccount ?? 'acct_1' }),
+  components: { payments: { enabled: true } },
+}));
+export const plugin = embedkitSandbox({ enabled: process.env.CI === undefined });
+`,
+  );
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts'],
+    types: ['node'],
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: false,
+    noEmit: true,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${d.file.fileName.replace(/.*node_modules\//, '')}: ` : '';
+    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
 const failures: string[] = [];
 const notes: string[] = [];
 try {
@@ -146,6 +187,10 @@ try {
       notes.push(`${specifier}: ${runtime[specifier]!.length} runtime export(s)`);
     }
   }
+  for (const message of new Set(nodeOnlyErrors(consumer))) {
+    failures.push(`types without the DOM lib (lib es2022, types node, skipLibCheck false): ${message}`);
+  }
+  notes.push('embedkit/server, embedkit/sandbox and embedkit/sandbox/vite compile without the DOM lib');
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -28,6 +28,7 @@ const gates: { name: string; command: string; args: string[] }[] = [
   // Every ts/tsx block of README.md and docs/*.md, compiled against dist/ (strict, noUncheckedIndexedAccess).
   { name: 'docs code blocks', command: bin('tsx'), args: ['scripts/gates/checkDocCodeBlocks.ts'] },
   { name: 'packed tarball smoke test', command: bin('tsx'), args: ['scripts/gates/packSmoke.ts'] },
+  { name: 'one Stripe.js loader', command: bin('tsx'), args: ['scripts/gates/oneStripeLoader.ts'] },
 ];
 
 const results = gates.map((gate) => {

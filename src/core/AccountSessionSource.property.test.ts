@@ -31,7 +31,7 @@ describe('AccountSessionSource under any sequence of time, calls, visibility and
           const expiry = new Map<string, number>();
           let asking = false;
           let unaskedSinceHand = 0;
-          const fetchSecret = async (context: FetchSecretContext) => {
+          const fetchSecret = async (context: FetchSecretContext<'account_session'>) => {
             if (!asking) unaskedSinceHand += 1;
             expect(unaskedSinceHand).toBeLessThanOrEqual(1);
             const answer = await endpoint.fetchSecret(context);

@@ -11,7 +11,7 @@ import type { SessionState } from './types.js';
 const SECOND = 1000;
 let clock: ManualClock;
 let visibility: ManualVisibility;
-let endpoint: SecretEndpoint;
+let endpoint: SecretEndpoint<'account_session'>;
 
 beforeEach(() => {
   clock = createManualClock();
@@ -372,7 +372,7 @@ describe('subscribers', () => {
 
 describe('options', () => {
   it.each([
-    [{ fetchSecret: 42 }, /fetchSecret for the AccountSession must be/],
+    [{ fetchSecret: 42 }, /AccountSession: fetchSecret must be/],
     [{ warm: { leadSeconds: -1 } }, /warm.leadSeconds must be a number of seconds/],
     [{ warm: { maxAgeSeconds: Number.NaN } }, /warm.maxAgeSeconds must be/],
   ])('rejects %o when created, naming the option', (options, message) => {

@@ -4,7 +4,7 @@ import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
 import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
-import type { Visibility } from './types.js';
+import type { SessionState, Visibility } from './types.js';
 
 /**
  * When the one spare AccountSession secret is fetched and how long it is kept. Connect.js asks
@@ -26,7 +26,7 @@ export interface WarmOptions {
 }
 
 /** Options of {@link AccountSessionSource}. */
-export interface AccountSessionSourceOptions extends SessionSourceOptions {
+export interface AccountSessionSourceOptions extends SessionSourceOptions<'account_session'> {
   /**
    * Whether the page is visible: spares are fetched only while it is (nobody waits on a hidden
    * page, and its spare would mostly age unused). Default: the document's visibility (always
@@ -97,7 +97,7 @@ interface InFlight {
  * and while someone is subscribed and the page is visible one unused secret is fetched shortly
  * before the current one expires, so Connect.js's refresh call resolves at once.
  */
-export class AccountSessionSource extends SessionSource {
+export class AccountSessionSource extends SessionSource<SessionState, 'account_session'> {
   private readonly visibility: Visibility;
   private readonly maxLeadMs: number | null;
   private readonly maxAgeMs: number;

@@ -7,7 +7,7 @@ import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecre
 
 const SECOND = 1000;
 let clock: ManualClock;
-let endpoint: SecretEndpoint;
+let endpoint: SecretEndpoint<'customer_session'>;
 const serverDown = () => new EmbedkitError('The CustomerSession endpoint POST /x answered HTTP 503.', { code: 'http', status: 503, retryable: true });
 
 beforeEach(() => {

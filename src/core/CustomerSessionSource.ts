@@ -7,7 +7,7 @@ import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
 import type { SessionState } from './types.js';
 
 /** Options of {@link CustomerSessionSource}: the shared source options plus when to renew. */
-export interface CustomerSessionSourceOptions extends SessionSourceOptions {
+export interface CustomerSessionSourceOptions extends SessionSourceOptions<'customer_session'> {
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
   refreshMarginSeconds?: number;
 }
@@ -21,7 +21,7 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
  * failed renewal keeps the old secret while it is still valid, reports the error and tries again
  * with backoff. A secret is dropped from state the moment it expires.
  */
-export class CustomerSessionSource extends SessionSource<CustomerSessionState> {
+export class CustomerSessionSource extends SessionSource<CustomerSessionState, 'customer_session'> {
   private readonly marginSeconds: number;
   private readonly retryOptions: CustomerSessionSourceOptions['retry'];
   private request: { promise: Promise<void>; controller: AbortController } | null = null;

@@ -2,7 +2,8 @@ import type { EmbedkitErrorCode, SessionKind } from './types.js';
 
 /**
  * The metadata an {@link EmbedkitError} is built from, one field per property of the error. There is
- * deliberately no field for a response body: nothing a server sends can end up in a message.
+ * deliberately no field for a response body: of what a server sends, only a refusal's checked
+ * `error.code` (and embedkit's own capped, secret-free `error.message`) reach a message.
  */
 export interface EmbedkitErrorDetails {
   code: EmbedkitErrorCode;
@@ -12,6 +13,8 @@ export interface EmbedkitErrorDetails {
   endpoint?: string;
   /** HTTP status for `code: 'http'`. */
   status?: number;
+  /** The `error.code` the refusing server answered with (e.g. `origin_not_allowed`), for `code: 'http'`. */
+  serverCode?: string;
   /** The offending field for `code: 'invalid_response'`. */
   field?: string;
   /** Whether retrying the same request may succeed (network, 5xx, 429). */
@@ -32,6 +35,8 @@ export class EmbedkitError extends Error {
   readonly kind: SessionKind | undefined;
   readonly endpoint: string | undefined;
   readonly status: number | undefined;
+  /** The `error.code` a refusing server gave (e.g. `origin_not_allowed` from embedkit/server), when its JSON body had one. */
+  readonly serverCode: string | undefined;
   readonly field: string | undefined;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
@@ -42,6 +47,7 @@ export class EmbedkitError extends Error {
     this.kind = details.kind;
     this.endpoint = details.endpoint;
     this.status = details.status;
+    this.serverCode = details.serverCode;
     this.field = details.field;
     this.retryable = details.retryable ?? false;
     this.retryAfterMs = details.retryAfterMs;

@@ -6,9 +6,9 @@ import { initialSessionState, sessionReducer, type SessionAction } from './sessi
 import type { Clock, FetchSecret, RetryOptions, SessionKind, SessionState } from './types.js';
 
 /** Options every session source takes. */
-export interface SessionSourceOptions {
+export interface SessionSourceOptions<K extends SessionKind = SessionKind> {
   /** Where secrets come from: an endpoint URL, a request description or a function. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<K>;
   /** Proposed to the server with every request, e.g. `{ account: 'acct_…' }`. */
   params?: Record<string, unknown>;
   /** Retries within one fetch, for network errors, 5xx and 429; defaults are on {@link RetryOptions}. */
@@ -24,7 +24,7 @@ export interface SessionSourceOptions {
  * Going inactive waits one microtask, so React StrictMode's synchronous unsubscribe/resubscribe
  * neither aborts the request in flight nor starts a second one.
  */
-export abstract class SessionSource<TState extends SessionState = SessionState> {
+export abstract class SessionSource<TState extends SessionState = SessionState, K extends SessionKind = SessionKind> {
   protected state: TState;
   protected disposed = false;
   protected readonly clock: Clock;
@@ -33,8 +33,8 @@ export abstract class SessionSource<TState extends SessionState = SessionState> 
   private active = false;
 
   protected constructor(
-    private readonly kind: SessionKind,
-    private readonly requestOptions: SessionSourceOptions,
+    private readonly kind: K,
+    private readonly requestOptions: SessionSourceOptions<K>,
     extra: Omit<TState, keyof SessionState>,
   ) {
     checkFetchSecret(requestOptions.fetchSecret, kind);

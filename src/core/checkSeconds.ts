@@ -1,7 +1,7 @@
-import { EmbedkitError } from './EmbedkitError.js';
+import { checkOptions, is } from './checkOptions.js';
 
 /** `value` if it is a finite number of seconds ≥ 0 (or undefined), else an `invalid_options` error naming the option. */
 export function checkSeconds(option: string, value: number | undefined): number | undefined {
-  if (value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0)) return value;
-  throw new EmbedkitError(`${option} must be a number of seconds, 0 or more.`, { code: 'invalid_options' });
+  checkOptions('embedkit', { [option]: value }, { [option]: is.seconds });
+  return value;
 }

@@ -1,3 +1,4 @@
+import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { SESSION_KINDS } from './sessionKinds.js';
@@ -52,16 +53,6 @@ export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint
   return new ClientSecret(secret, kind, expiresAt);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function fieldProblem(field: string, value: unknown): string {
   return value === undefined || value === null ? `without ${field}` : `${field} as ${describe(value)}`;
-}
-
-/** A value's type for messages: never the value itself. */
-function describe(value: unknown): string {
-  if (value === '') return 'an empty string';
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }

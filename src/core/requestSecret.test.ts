@@ -129,7 +129,8 @@ describe('requestSecret with a function', () => {
   });
 
   it('rejects a bare string for an AccountSession: expires_at is needed to renew in time', async () => {
-    const error = await failure(requestSecret(() => SECRET, 'account_session', { clock }));
+    // The types refuse it as well (SecretAnswer<'account_session'>); a plain JavaScript caller gets this.
+    const error = await failure(requestSecret((() => SECRET) as unknown as FetchSecret<'account_session'>, 'account_session', { clock }));
     expect(error).toMatchObject({ code: 'invalid_response', field: 'expires_at', endpoint: 'fetchSecret function' });
   });
 
@@ -296,7 +297,7 @@ describe('abort', () => {
 
 describe('bad options', () => {
   it.each([[''], [{}], [{ url: 42 }], [null], [7]])('rejects fetchSecret %j with a message naming the accepted shapes', async (fetchSecret) => {
-    const error = await failure(requestSecret(fetchSecret as unknown as FetchSecret, 'customer_session', { clock }));
+    const error = await failure(requestSecret(fetchSecret as unknown as FetchSecret<'customer_session'>, 'customer_session', { clock }));
     expect(error.code).toBe('invalid_options');
     expect(error.message).toMatch(/endpoint URL, a request description/);
   });

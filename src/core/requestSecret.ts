@@ -6,6 +6,7 @@ import { parseRetryAfter } from './parseRetryAfter.js';
 import { parseSecretAnswer } from './parseSecretAnswer.js';
 import { realClock } from './realClock.js';
 import { SESSION_KINDS } from './sessionKinds.js';
+import { readServerReason, SERVER_CODE_HINTS } from './serverReason.js';
 import { sleep } from './sleep.js';
 import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types.js';
 
@@ -26,7 +27,7 @@ export interface RequestSecretOptions {
  * with capped, jittered backoff on `clock`; anything else fails at once with an
  * {@link EmbedkitError} naming the endpoint and the fix.
  */
-export async function requestSecret(fetchSecret: FetchSecret, kind: SessionKind, options: RequestSecretOptions = {}): Promise<ClientSecret> {
+export async function requestSecret<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K, options: RequestSecretOptions = {}): Promise<ClientSecret> {
   const clock = options.clock ?? realClock;
   const retry = resolveRetryOptions(options.retry);
   const signal = options.signal ?? new AbortController().signal;
@@ -52,7 +53,7 @@ interface Attempt {
   run(signal: AbortSignal): Promise<unknown>;
 }
 
-function attemptFor(fetchSecret: FetchSecret, kind: SessionKind, params: Record<string, unknown>, clock: Clock): Attempt {
+function attemptFor<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K, params: Record<string, unknown>, clock: Clock): Attempt {
   const checked = checkFetchSecret(fetchSecret, kind);
   if (typeof checked === 'function') {
     const endpoint = 'fetchSecret function';
@@ -117,17 +118,23 @@ async function fetchJson({ request, method, endpoint, kind, params, clock }: Htt
     );
   }
   if (!response.ok) {
-    // The body of an error response is never read: it could echo anything, secrets included.
-    await response.body?.cancel().catch(() => {});
+    // Only the checked code and embedkit's own capped message are read from the body: it could
+    // echo anything, secrets included.
+    const reason = await readServerReason(response);
     const retryable = response.status >= 500 || response.status === 429;
-    const fix = retryable
-      ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
-      : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.';
-    throw new EmbedkitError(`The ${label} endpoint ${endpoint} answered HTTP ${response.status}. ${fix}`, {
+    const fix =
+      (reason && SERVER_CODE_HINTS[reason.code]) ??
+      (retryable
+        ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
+        : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.');
+    // The server's own words first (embedkit/server's name the fix), then where to look from here.
+    const said = reason ? ` ${reason.code}${reason.message ? `: ${reason.message.replace(/\.?$/, '.')}` : '.'}` : '.';
+    throw new EmbedkitError(`The ${label} endpoint ${endpoint} answered HTTP ${response.status}${said} ${fix}`, {
       code: 'http',
       kind,
       endpoint,
       status: response.status,
+      ...(reason && { serverCode: reason.code }),
       retryable,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()),
     });

@@ -8,11 +8,15 @@
 /** The three Stripe session kinds whose client secrets embedkit manages. */
 export type SessionKind = 'account_session' | 'customer_session' | 'financial_connections_session';
 
-/** What a secret endpoint or a `fetchSecret` function may answer. camelCase is accepted too. */
-export type SecretAnswer =
-  | string
-  | { client_secret: string; expires_at?: number | null }
-  | { clientSecret: string; expiresAt?: number | null };
+/**
+ * What a secret endpoint or a `fetchSecret` function may answer for a session of kind `K`, in
+ * Stripe's snake_case or in camelCase. AccountSession and CustomerSession answers carry Stripe's
+ * `expires_at` (unix seconds): embedkit renews the session from it, and refuses an answer without
+ * it. A Financial Connections session has no `expires_at`, so its bare secret string will do.
+ */
+export type SecretAnswer<K extends SessionKind = SessionKind> = K extends 'financial_connections_session'
+  ? string | { client_secret: string } | { clientSecret: string }
+  : { client_secret: string; expires_at: number } | { clientSecret: string; expiresAt: number };
 
 /** A request description for a secret endpoint. The body (if any) is sent as JSON. */
 export interface SecretRequest {
@@ -20,28 +24,33 @@ export interface SecretRequest {
   /** Defaults to `POST`. */
   method?: string;
   headers?: Record<string, string>;
-  credentials?: RequestCredentials;
+  /**
+   * `fetch`'s `credentials`. Default `same-origin`. Spelled out rather than the DOM's
+   * `RequestCredentials`, so a Node-only project (no DOM lib) can compile `embedkit/server`.
+   */
+  credentials?: 'omit' | 'same-origin' | 'include';
   /** Merged with the fields the kit proposes (for example `{ account }`) and sent as JSON. */
   body?: Record<string, unknown>;
 }
 
 /** What a `fetchSecret` function receives. */
-export interface FetchSecretContext {
+export interface FetchSecretContext<K extends SessionKind = SessionKind> {
   /** Aborted when the last subscriber leaves or the kit gives up; pass it to `fetch`. */
   signal: AbortSignal;
-  kind: SessionKind;
+  kind: K;
   /** Fields the kit proposes to the server, e.g. `{ account: 'acct_…' }` from `<ConnectProvider account>`. */
   params: Record<string, unknown>;
 }
 
 /**
- * Where a client secret comes from: an endpoint URL (POST, JSON), a request description, or a
- * function returning `{ client_secret, expires_at }` (or a bare secret string).
+ * Where a client secret of kind `K` comes from: an endpoint URL (POST, JSON), a request
+ * description, or a function returning the {@link SecretAnswer} for that kind
+ * (`{ client_secret, expires_at }`; for Financial Connections `{ client_secret }` or the bare secret).
  */
-export type FetchSecret =
+export type FetchSecret<K extends SessionKind = SessionKind> =
   | string
   | SecretRequest
-  | ((context: FetchSecretContext) => SecretAnswer | Promise<SecretAnswer>);
+  | ((context: FetchSecretContext<K>) => SecretAnswer<K> | Promise<SecretAnswer<K>>);
 
 /** The error codes an {@link EmbedkitError} can carry. */
 export type EmbedkitErrorCode =

@@ -10,6 +10,7 @@ import {
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
 import type { WarmOptions } from '../core/AccountSessionSource.js';
+import { is } from '../core/checkOptions.js';
 import type { EmbedkitError } from '../core/EmbedkitError.js';
 import type { FetchSecret, RetryOptions } from '../core/types.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
@@ -20,6 +21,7 @@ import { useAccountSessionSource } from './useAccountSessionSource.js';
 import { preloadConnect } from './preloadConnect.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
 import { useLatest } from './useLatest.js';
+import { useOptionsProblem } from './useOptionsProblem.js';
 import { useSessionOwner } from './useSessionOwner.js';
 import { useSharedResource } from './useSharedResource.js';
 import { wrapConnectInstance } from './wrapConnectInstance.js';
@@ -40,7 +42,7 @@ export interface ConnectProviderProps {
    * whenever Connect.js refreshes. A function is always called in its newest version; a URL or
    * request description is read when the session starts.
    */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'account_session'>;
   /** The connected account the browser proposes (sent as `{ account }`); the server decides. A change logs the old one out. */
   account?: string;
   /** Connect.js appearance. Deep-compared; a change goes to `instance.update`, never a new instance. */
@@ -76,12 +78,44 @@ export interface ConnectProviderProps {
 /** The appearance and locale each instance currently has, to send only real changes to `update`. */
 const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
 
+const PROP_RULES = {
+  publishableKey: { ...is.publishableKey, required: true },
+  fetchSecret: { ...is.fetchSecret, required: true },
+  account: is.account,
+  // Checked here too, so a wrong one is the error UI, not a throw from the session source.
+  warm: is.warm,
+};
+
 /** One Connect.js instance per (publishable key, account), its session, and the official components' context. */
 export function ConnectProvider(props: ConnectProviderProps) {
-  const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
   // In render, not in an effect: the download starts before the first commit, and a server
   // render puts the hint into the HTML.
   preloadConnect();
+  const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
+  // Wrong props stop here, before anything reads them: the error UI takes the provider's place.
+  return problem ? <InvalidProps {...props} error={problem} /> : <ConnectSession {...props} />;
+}
+
+/** What a provider with wrong props shows: its error UI, reported once like any setup problem. */
+function InvalidProps({ error, errorFallback, onError }: ConnectProviderProps & { error: EmbedkitError }) {
+  useEffect(() => {
+    // A wrong onError cannot report its own problem.
+    if (typeof onError === 'function') onError({ source: 'setup', error });
+    else console.error(error.message);
+  }, [error]);
+  // Nothing to retry: only changed props can fix this.
+  const retry = useCallback(() => {}, []);
+  const value = useMemo<ConnectState>(
+    () => ({ status: 'error', isFetching: false, error, expiresAt: null, fetchCount: 0, redacted: null, retry, logout: () => Promise.resolve() }),
+    [error, retry],
+  );
+  const content = typeof errorFallback === 'function' ? errorFallback({ error, retry }) : (errorFallback ?? <SessionErrorNotice error={error} />);
+  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
+}
+
+/** The provider proper, once its props are known to be right. */
+function ConnectSession(props: ConnectProviderProps) {
+  const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
   const latest = useLatest(props);
   const { owner } = useSessionOwner();
   const scope = shortHash(publishableKey);

@@ -13,16 +13,18 @@ export interface SessionErrorProps {
 
 /**
  * The error state shown when no session could be started and the app gave no `errorFallback`:
- * never a blank area, always a way out. The message names the endpoint and the problem, never a
- * secret.
+ * never a blank area, and a way out whenever trying again can help (not for wrong options, which
+ * only a code change fixes). The message names the endpoint and the problem, never a secret.
  */
-export function SessionErrorNotice({ error, retry }: SessionErrorProps) {
+export function SessionErrorNotice({ error, retry }: Pick<SessionErrorProps, 'error'> & Partial<SessionErrorProps>) {
   return (
     <div role="alert" data-embedkit-error={error.code}>
       <p>{error.message}</p>
-      <button type="button" onClick={retry}>
-        Try again
-      </button>
+      {retry && error.code !== 'invalid_options' && (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

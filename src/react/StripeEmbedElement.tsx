@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { is } from '../core/checkOptions.js';
 import type { ClientSecret } from '../core/ClientSecret.js';
 import { loadEmbedScript } from './loadEmbedScript.js';
 
@@ -24,6 +25,9 @@ export interface StripeEmbedProps extends CustomerSessionInput {
   className?: string;
   style?: CSSProperties;
 }
+
+/** The checks the pricing table and the buy button share; each adds its own id. */
+export const EMBED_PROP_RULES = { publishableKey: { ...is.publishableKey, required: true } };
 
 interface StripeEmbedElementProps extends StripeEmbedProps {
   tagName: 'stripe-pricing-table' | 'stripe-buy-button';

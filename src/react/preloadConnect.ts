@@ -1,4 +1,5 @@
 import * as ReactDOM from 'react-dom';
+import { is, optionsProblem } from '../core/checkOptions.js';
 import type { FetchSecret } from '../core/types.js';
 import { CONNECT_JS_URL } from '../shared/stripeScriptUrls.js';
 import { preloadSecret } from './preloadedSecrets.js';
@@ -9,10 +10,16 @@ export interface PreloadConnectOptions {
   /** The `publishableKey` of the `<ConnectProvider>` that will take the secret. */
   publishableKey: string;
   /** Where the secret comes from, as the provider's `fetchSecret`. Only this first request uses it. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'account_session'>;
   /** The provider's `account`, if it has one: the secret is for that account only. */
   account?: string;
 }
+
+const OPTION_RULES = {
+  publishableKey: { ...is.publishableKey, required: true },
+  fetchSecret: { ...is.fetchSecret, required: true },
+  account: is.account,
+};
 
 /**
  * Starts downloading Connect.js now, so it is there sooner when `<ConnectProvider>` asks for it.
@@ -30,15 +37,21 @@ export interface PreloadConnectOptions {
  * `<link rel="preload" as="script" href="https://connect-js.stripe.com/v1.0/connect.js">`.
  * With React 19 server rendering the provider puts that hint into the HTML for you. Nothing is
  * fetched when Connect.js is already on the page (as with the `embedkit/sandbox/vite` stand-ins).
+ *
+ * Wrong options are logged as an `invalid_options` `EmbedkitError` and no secret is
+ * requested; nothing is thrown, since a hint must not take the page down (the provider given the
+ * same props shows the same error in its UI).
  */
 export function preloadConnect(options?: PreloadConnectOptions): void {
+  const problem = options === undefined ? null : optionsProblem('preloadConnect', options, OPTION_RULES, 'account_session');
+  if (problem) console.error(problem);
   if (typeof document === 'undefined') {
     // Server rendering: React 19 emits the hint in the document's head. React 18 has no
     // `preload`, and a server has nothing else to start (and must keep no secret between requests).
     ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
     return;
   }
-  if (options) preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
+  if (options && !problem) preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
   // Connect.js already there (loaded, or a sandbox stand-in): the loader will not fetch it either.
   if (typeof (window as { StripeConnect?: { init?: unknown } }).StripeConnect?.init === 'function') return;
   // The official loader's own <script>, or a hint already there (from the HTML or a hydrated page).

@@ -25,7 +25,7 @@ const keyOf = (scope: string, account: string | null) => JSON.stringify([scope, 
  * way already. The source created for that pair takes it ({@link takePreloadedSecret}); if none
  * does within a minute, the request is aborted and the secret dropped.
  */
-export function preloadSecret(scope: string, account: string | null, fetchSecret: FetchSecret): void {
+export function preloadSecret(scope: string, account: string | null, fetchSecret: FetchSecret<'account_session'>): void {
   const key = keyOf(scope, account);
   if (preloaded.has(key)) return;
   const controller = new AbortController();

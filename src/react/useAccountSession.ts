@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountSessionSource } from '../core/AccountSessionSource.js';
+import { is } from '../core/checkOptions.js';
 import type { SessionState } from '../core/types.js';
 import { useAccountSessionSource, type UseAccountSessionOptions } from './useAccountSessionSource.js';
+import { useOptionsProblem } from './useOptionsProblem.js';
 
 export type { UseAccountSessionOptions } from './useAccountSessionSource.js';
 
@@ -16,13 +18,22 @@ export type UseAccountSessionResult = SessionState & {
   retry: () => void;
 };
 
+const OPTION_RULES = {
+  fetchSecret: { ...is.fetchSecret, required: true },
+  account: is.account,
+  scope: is.text,
+  warm: is.warm,
+};
+
 /**
  * Owns an AccountSession's lifecycle: single-use secrets, one warm secret shortly before expiry,
  * retries, abort when unmounted. Hand `fetchClientSecret` to Connect.js; `<ConnectProvider>` is
  * built on this hook.
  */
 export function useAccountSession(options: UseAccountSessionOptions): UseAccountSessionResult {
-  const { source, state } = useAccountSessionSource(options);
+  // Wrong options become the session's error state, never a render error that takes the app down.
+  const problem = useOptionsProblem('useAccountSession', options, OPTION_RULES, 'account_session');
+  const { source, state } = useAccountSessionSource({ ...options }, problem);
   const current = useRef<AccountSessionSource | null>(null);
   // Calls made before the source exists (it is created in an effect) wait for it.
   const [waiting] = useState(() => new Set<(source: AccountSessionSource) => void>());
@@ -34,10 +45,11 @@ export function useAccountSession(options: UseAccountSessionOptions): UseAccount
   }, [source, waiting]);
 
   const fetchClientSecret = useCallback((): Promise<string> => {
+    if (problem) return Promise.reject(problem);
     const ready = current.current;
     if (ready) return ready.fetchClientSecret();
     return new Promise<AccountSessionSource>((resolve) => waiting.add(resolve)).then((later) => later.fetchClientSecret());
-  }, [waiting]);
+  }, [waiting, problem]);
   const retry = useCallback(() => current.current?.retry(), []);
 
   return useMemo(() => ({ ...state, fetchClientSecret, retry }), [state, fetchClientSecret, retry]);

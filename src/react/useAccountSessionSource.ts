@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource.js';
-import { initialSessionState } from '../core/sessionReducer.js';
+import type { EmbedkitError } from '../core/EmbedkitError.js';
+import { initialSessionState, sessionReducer } from '../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types.js';
 import type { Lease } from './acquireShared.js';
 import { forwardFetchSecret } from './forwardFetchSecret.js';
@@ -12,7 +13,7 @@ import { useSessionSource } from './useSessionSource.js';
 /** Options of {@link useAccountSession}. */
 export interface UseAccountSessionOptions {
   /** Where AccountSession secrets come from: endpoint URL, request description, or function. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'account_session'>;
   /**
    * The connected account the browser proposes; sent as `{ account }` in the request so the
    * server's `authorize` can check it (the browser proposes, the server decides).
@@ -41,9 +42,10 @@ export interface UseAccountSessionOptions {
 /**
  * The shared AccountSessionSource for `(QueryClient, scope, account)` and its state. Internal:
  * `<ConnectProvider>` needs the source itself to bind one Connect.js instance to one session, and
- * `acquire` to hold it from the very effect that creates the instance.
+ * `acquire` to hold it from the very effect that creates the instance. With a `problem` (wrong
+ * options) no source is created and the state is that error.
  */
-export function useAccountSessionSource(options: UseAccountSessionOptions): {
+export function useAccountSessionSource(options: UseAccountSessionOptions, problem: EmbedkitError | null = null): {
   source: AccountSessionSource | null;
   state: SessionState;
   acquire: () => Lease<AccountSessionSource>;
@@ -54,7 +56,7 @@ export function useAccountSessionSource(options: UseAccountSessionOptions): {
   const queryKey = sessionQueryKey('account_session', scope, account);
   const latest = useLatest(options);
 
-  return useSessionSource(queryKey, () => {
+  const shared = useSessionSource(problem ? null : queryKey, () => {
     const { params, retry, warm, clock, visibility } = latest.current;
     const firstSecret = takePreloadedSecret(scope, account);
     return new AccountSessionSource({
@@ -67,4 +69,5 @@ export function useAccountSessionSource(options: UseAccountSessionOptions): {
       ...(visibility && { visibility }),
     });
   }, initialSessionState);
+  return problem ? { ...shared, state: sessionReducer(initialSessionState, { type: 'failed', error: problem }) } : shared;
 }

@@ -1,17 +1,19 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ClientSecret } from '../core/ClientSecret.js';
 import { CustomerSessionSource, type CustomerSessionState } from '../core/CustomerSessionSource.js';
-import { initialSessionState } from '../core/sessionReducer.js';
+import { is } from '../core/checkOptions.js';
+import { initialSessionState, sessionReducer } from '../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions } from '../core/types.js';
 import { forwardFetchSecret } from './forwardFetchSecret.js';
 import { sessionQueryKey } from './sessionQueryKey.js';
 import { useLatest } from './useLatest.js';
+import { useOptionsProblem } from './useOptionsProblem.js';
 import { useSessionSource } from './useSessionSource.js';
 
 /** Options of {@link useCustomerSession}. */
 export interface UseCustomerSessionOptions {
   /** Where CustomerSession secrets come from: endpoint URL, request description, or function. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'customer_session'>;
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
   refreshMargin?: number;
   /** Fields to propose to the server with every request. Read when the session is created. */
@@ -35,14 +37,22 @@ export type UseCustomerSessionResult = CustomerSessionState & {
 
 const idleState: CustomerSessionState = { ...initialSessionState, secret: null };
 
+const OPTION_RULES = {
+  fetchSecret: { ...is.fetchSecret, required: true },
+  // Checked here too, so a wrong one is the hook's error state, not a throw from the source.
+  refreshMargin: is.seconds,
+};
+
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: fetched on mount,
  * renewed `refreshMargin` seconds before `expires_at`, published on every renewal.
  */
 export function useCustomerSession(options: UseCustomerSessionOptions): UseCustomerSessionResult {
+  // Wrong options become the session's error state, never a render error that takes the app down.
+  const problem = useOptionsProblem('useCustomerSession', options, OPTION_RULES, 'customer_session');
   const latest = useLatest(options);
   const queryKey = sessionQueryKey('customer_session', useId());
-  const { source, state } = useSessionSource(queryKey, () => {
+  const { source, state } = useSessionSource(problem ? null : queryKey, () => {
     const { params, retry, clock, refreshMargin } = latest.current;
     return new CustomerSessionSource({
       fetchSecret: forwardFetchSecret(() => latest.current.fetchSecret),
@@ -53,7 +63,8 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
     });
   }, idleState);
   const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
-  return useMemo(() => withClientSecret({ ...state, refresh }, state.secret), [state, refresh]);
+  const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);
+  return useMemo(() => withClientSecret({ ...shown, refresh }, shown.secret), [shown, refresh]);
 }
 
 function withClientSecret<T extends object>(result: T, secret: ClientSecret | null): T & { readonly clientSecret: string | null } {

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
+import { is } from '../core/checkOptions.js';
 import { requestSecret } from '../core/requestSecret.js';
 import type { FetchSecret, RetryOptions } from '../core/types.js';
-import { loadStripeOnce } from './loadStripeOnce.js';
+import { loadStripe } from './loadStripe.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from './useLatest.js';
+import { useOptionsProblem } from './useOptionsProblem.js';
 
 export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 
@@ -14,7 +16,7 @@ export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 
   | { stripe: Stripe | Promise<Stripe | null> | null; publishableKey?: never }
 ) & {
   /** Where Financial Connections session secrets come from; called fresh on every `open()`. */
-  fetchSecret: FetchSecret;
+  fetchSecret: FetchSecret<'financial_connections_session'>;
   /** Default `'accounts'`. */
   mode?: M;
   /** Fields to propose to the server with the request. */
@@ -53,6 +55,10 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
 
 type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
 
+/** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
+const RULES_WITH_KEY = { fetchSecret: { ...is.fetchSecret, required: true }, publishableKey: { ...is.publishableKey, required: true } };
+const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: is.publishableKey };
+
 const notAvailable = () => new Error('Stripe.js is not available: useFinancialConnections was given no Stripe instance, or Stripe.js could not load in this environment.');
 
 /**
@@ -60,8 +66,11 @@ const notAvailable = () => new Error('Stripe.js is not available: useFinancialCo
  * `{ open, ready, status, result, error }`.
  */
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
+  // Wrong options become the hook's error state (and a failed open()), never a render error.
+  const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, 'financial_connections_session');
+  const latestProblem = useLatest(problem);
   const latest = useLatest(options);
-  const { publishableKey, stripe } = options;
+  const { publishableKey, stripe } = options ?? {};
   const stripePromise = useRef<Promise<Stripe | null> | null>(null);
   const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
@@ -69,8 +78,13 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   const [isOpen, setIsOpen] = useState(false);
 
   useEffect(() => {
+    if (problem) {
+      stripePromise.current = null;
+      setLoading({ status: 'error', error: problem });
+      return;
+    }
     let current = true;
-    const promise = stripe === undefined ? loadStripeOnce(publishableKey!) : Promise.resolve(stripe);
+    const promise = stripe === undefined ? loadStripe(publishableKey!) : Promise.resolve(stripe);
     stripePromise.current = promise;
     setLoading({ status: 'loading' });
     promise.then(
@@ -80,7 +94,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     return () => {
       current = false;
     };
-  }, [publishableKey, stripe]);
+  }, [publishableKey, stripe, problem]);
 
   // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
   useEffect(() => () => flow.current?.controller.abort(), []);
@@ -89,11 +103,12 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     if (flow.current) return flow.current.promise;
     const controller = new AbortController();
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
+      if (latestProblem.current) throw latestProblem.current;
       const pending = stripePromise.current;
       if (!pending) throw new Error('open() was called before the component using useFinancialConnections mounted. Call it from an event handler or an effect.');
       // A failed Stripe.js load is tried once more: a click is the user asking again.
       const { publishableKey: key } = latest.current;
-      const loaded = await pending.catch((error: unknown) => (key ? loadStripeOnce(key) : Promise.reject(error)));
+      const loaded = await pending.catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error)));
       if (!loaded) throw notAvailable();
       const { fetchSecret, params, retry, mode } = latest.current;
       const secret = await requestSecret(fetchSecret, 'financial_connections_session', { signal: controller.signal, ...(params && { params }), ...(retry && { retry }) });
@@ -118,7 +133,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     flow.current = { promise, controller };
     setIsOpen(true);
     return promise;
-  }, [latest]);
+  }, [latest, latestProblem]);
 
   return useMemo((): UseFinancialConnectionsResult<M> => {
     if (loading.status === 'error') return { status: 'error', ready: false, error: loading.error, open, result };

@@ -17,10 +17,11 @@ const noSubscription = () => () => {};
  * The session source shared under `queryKey` (per app QueryClient, or page-wide without one),
  * mirrored into the app's query cache when there is one, and its state. Created on the client only; `idle` is the state before
  * that, and on the server. `acquire` takes a counted hold on that same source (creating it if
- * need be); call it from an effect, and release the lease.
+ * need be); call it from an effect, and release the lease. A `null` key creates nothing (the
+ * caller's options are wrong and it shows that error instead).
  */
 export function useSessionSource<State extends SessionState, S extends Source<State>>(
-  queryKey: readonly unknown[],
+  queryKey: readonly unknown[] | null,
   create: () => S,
   idle: State,
 ): { source: S | null; state: State; acquire: () => Lease<S> } {
@@ -28,7 +29,7 @@ export function useSessionSource<State extends SessionState, S extends Source<St
   const key = JSON.stringify(queryKey);
   const createShared = () => {
     const created = create();
-    const stopMirroring = client ? mirrorToQueryCache(client, queryKey, created) : () => {};
+    const stopMirroring = client && queryKey ? mirrorToQueryCache(client, queryKey, created) : () => {};
     return {
       value: created,
       dispose: () => {
@@ -37,7 +38,7 @@ export function useSessionSource<State extends SessionState, S extends Source<St
       },
     };
   };
-  const source = useSharedResource(owner, key, createShared);
+  const source = useSharedResource(owner, queryKey && key, createShared);
   const idleSnapshot = () => idle;
   const state = useSyncExternalStore(source?.subscribe ?? noSubscription, source?.getState ?? idleSnapshot, idleSnapshot);
   // The same shared entry, for an effect that needs the source before this hook's state has it.

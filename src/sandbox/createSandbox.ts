@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
 import { accountRoutes } from './accountRoutes.js';
 import { accountSessionRoutes } from './accountSessionRoutes.js';
 import { controlRoutes } from './controlRoutes.js';
@@ -79,12 +80,21 @@ export interface Sandbox {
   stripeConfig(): { host: string; port: number; protocol: 'http' };
 }
 
+const isPositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+const integerFrom = (min: number): OptionRule => ({ accepts: (value) => Number.isInteger(value) && (value as number) >= min, expected: `an integer >= ${min}` });
+
+/** What each {@link SandboxOptions} must be; the Vite plugin checks its own copies of these too. */
+export const SANDBOX_OPTION_RULES = {
+  lifetimeSeconds: { accepts: isPositive, expected: 'a positive number of seconds' },
+  latencyMs: { accepts: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, expected: 'a number of milliseconds, 0 or more' },
+  clock: { ...is.func, fix: 'Pass a function returning epoch milliseconds, like Date.now.' },
+  seed: integerFrom(0),
+  maxSessions: integerFrom(1),
+} satisfies Record<string, OptionRule>;
+
+/** Control misuse stays a TypeError: the control routes answer it with a 400. */
 const positive = (name: string, value: number) => {
-  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`createSandbox: ${name} must be a positive number, received ${String(value)}.`);
-  return value;
-};
-const wholeNumber = (name: string, value: number, min: number) => {
-  if (!Number.isInteger(value) || value < min) throw new TypeError(`createSandbox: ${name} must be an integer >= ${min}, received ${String(value)}.`);
+  if (!isPositive(value)) throw new TypeError(`createSandbox: ${name} must be a positive number, received ${String(value)}.`);
   return value;
 };
 
@@ -95,14 +105,12 @@ const SCRIPT_NAMES = new Map<string, StandinName>(Object.entries(SCRIPT_ROUTES).
  * or `await sandbox.listen()` for a real HTTP server that the official `stripe` SDK can talk to.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  if (options.clock !== undefined && typeof options.clock !== 'function') {
-    throw new TypeError('createSandbox: clock must be a function returning epoch milliseconds, like Date.now.');
-  }
-  const lifetimeSeconds = positive('lifetimeSeconds', options.lifetimeSeconds ?? 1800);
+  checkOptions('embedkit/sandbox createSandbox', options, SANDBOX_OPTION_RULES);
+  const lifetimeSeconds = options.lifetimeSeconds ?? 1800;
   const store = new SandboxStore({
-    seed: wholeNumber('seed', options.seed ?? 42, 0),
+    seed: options.seed ?? 42,
     lifetimeSeconds,
-    maxSessions: wholeNumber('maxSessions', options.maxSessions ?? 10_000, 1),
+    maxSessions: options.maxSessions ?? 10_000,
     clock: options.clock ?? Date.now,
   });
   const access = new LocalAccess(options);

@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS, type RouteKey, type SandboxStateSnapshot } from './protocol.js';
+import { checkOptions } from '../core/checkOptions.js';
 import { createSandbox, type SandboxOptions } from './createSandbox.js';
 
 /** A running sandbox and its test controls (the control routes of `embedkit/sandbox`, over HTTP). */
@@ -32,8 +33,18 @@ async function call(url: string, route: string, body?: unknown): Promise<unknown
   return response.json();
 }
 
+const URL_RULES = {
+  url: {
+    accepts: (value: unknown) => typeof value === 'string' && /^https?:\/\/[^/]/.test(value),
+    expected: 'the sandbox base URL, e.g. http://127.0.0.1:12111',
+    required: true,
+    fix: 'Use the URL sandbox.listen() resolved to, or EMBEDKIT_SANDBOX_URL (set by the Vite plugin).',
+  },
+};
+
 /** Test controls for a sandbox already running at `url` (started by this fixture, the Vite plugin, or you). */
 export function sandboxControls(url: string): SandboxControls {
+  checkOptions('embedkit/sandbox/playwright sandboxControls', { url }, URL_RULES);
   const base = url.replace(/\/$/, '');
   const { hostname, port } = new URL(base);
   const post = async (route: string, body: unknown) => {

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
-import { createSandbox, type Sandbox, type SandboxOptions } from './createSandbox.js';
+import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
+import { EmbedkitError } from '../core/EmbedkitError.js';
+import { createSandbox, SANDBOX_OPTION_RULES, type Sandbox, type SandboxOptions } from './createSandbox.js';
 import { toNodeHandler, type NodeHandler } from '../server/toNodeHandler.js';
 import type { SessionHandler } from '../server/types.js';
 
@@ -63,6 +65,17 @@ export type SandboxHandlerFactory = (context: SandboxHandlerContext) => SessionH
 /** Any `sk_test_` key works on the sandbox: it checks the shape, as Stripe does, not the value. */
 const SANDBOX_SECRET_KEY = 'sk_test_embedkitsandbox';
 
+const OPTION_RULES = {
+  enabled: is.bool,
+  port: { accepts: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535, expected: 'a port number (0 to 65535; 0 picks a free one)' },
+  lifetimeSeconds: SANDBOX_OPTION_RULES.lifetimeSeconds,
+  latencyMs: SANDBOX_OPTION_RULES.latencyMs,
+  scriptsPath: { ...is.text, fix: "e.g. '/__embedkit/sandbox/'." },
+  // An empty key counts as none, so an unset variable read as '' simply keeps the sandbox on.
+  secretKey: { accepts: (value) => typeof value === 'string', expected: 'a Stripe secret key (sk_test_… or sk_live_…)', fix: 'e.g. process.env.STRIPE_SECRET_KEY.' },
+  handlers: { ...is.record, fix: "Map each path to a factory, e.g. { '/api/account-session': ({ stripe }) => createAccountSessionHandler({ stripe, … }) }." },
+} satisfies Record<string, OptionRule>;
+
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
 /**
  * Preload hints for Stripe's scripts (docs/client.md recommends one for Connect.js): the stand-ins take
@@ -101,6 +114,7 @@ function builtPage(outDir: string, url: string): string | undefined {
  * `stripe` SDK) finds the sandbox in `process.env.EMBEDKIT_SANDBOX_URL`.
  */
 export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plugin & { api: EmbedkitSandboxPluginApi } {
+  checkOptions('embedkit/sandbox/vite embedkitSandbox', options, OPTION_RULES);
   const secretKey = options.secretKey || undefined;
   const enabled = options.enabled ?? !secretKey;
   const scriptsPath = `/${(options.scriptsPath ?? '/__embedkit/sandbox/').replace(/^\/+|\/+$/g, '')}/`;
@@ -220,13 +234,17 @@ function handlerMounter(
 ): (server: ViteDevServer | PreviewServer) => void {
   for (const [path, factory] of Object.entries(factories)) {
     if (!path.startsWith('/') || typeof factory !== 'function') {
-      throw new TypeError(
-        `embedkitSandbox: handlers['${path}'] must be a path starting with "/" mapped to a function ({ stripe, sandbox }) => handler, e.g. ({ stripe }) => createAccountSessionHandler({ stripe, … }).`,
+      throw new EmbedkitError(
+        `embedkit/sandbox/vite embedkitSandbox: handlers['${path}'] must be a path starting with "/" mapped to a function ({ stripe, sandbox }) => handler, e.g. ({ stripe }) => createAccountSessionHandler({ stripe, … }).`,
+        { code: 'invalid_options', field: 'handlers' },
       );
     }
   }
   if (!startSandbox && !secretKey) {
-    throw new TypeError('embedkitSandbox: handlers need a Stripe client. With the sandbox off (enabled: false), pass secretKey (e.g. process.env.STRIPE_SECRET_KEY).');
+    throw new EmbedkitError('embedkit/sandbox/vite embedkitSandbox: handlers need a Stripe client. With the sandbox off (enabled: false), pass secretKey (e.g. process.env.STRIPE_SECRET_KEY).', {
+      code: 'invalid_options',
+      field: 'secretKey',
+    });
   }
   let client: Promise<SandboxHandlerContext> | undefined;
   const context = () =>

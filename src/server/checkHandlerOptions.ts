@@ -1,4 +1,5 @@
-import { configError } from './configError.js';
+import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
+import { where } from './configError.js';
 
 interface Requirements {
   /** Picks the SDK method the handler calls, e.g. `(stripe) => stripe?.accountSessions?.create`. */
@@ -11,17 +12,22 @@ interface Requirements {
 
 /** The start-up checks all three factories share: options object, `stripe`, `authorize`, `components`. */
 export function checkHandlerOptions(factory: string, options: unknown, requirements: Requirements): void {
-  if (options === null || typeof options !== 'object') {
-    throw configError(factory, `pass an options object: { stripe, authorize${requirements.components ? ', components' : ''}, … }.`);
+  const rules: Record<string, OptionRule> = {
+    stripe: {
+      accepts: (stripe) => typeof requirements.method(stripe) === 'function',
+      expected: 'the official Stripe client',
+      required: true,
+      fix: `Pass it: ${factory}({ stripe: new Stripe(process.env.STRIPE_SECRET_KEY), … }).`,
+    },
+    authorize: { ...is.func, required: true, fix: `Pass ${requirements.authorize}. There is no allow-all default.` },
+  };
+  if (requirements.components) {
+    rules.components = {
+      accepts: (components) => (typeof components === 'object' && components !== null) || typeof components === 'function',
+      expected: 'an object or a function',
+      required: true,
+      fix: `e.g. ${requirements.components}, or a function of the authorize() result. The browser never chooses components.`,
+    };
   }
-  const { stripe, authorize, components } = options as Record<string, unknown>;
-  if (typeof requirements.method(stripe) !== 'function') {
-    throw configError(factory, `stripe is missing. Pass the official client: ${factory}({ stripe: new Stripe(process.env.STRIPE_SECRET_KEY), … }).`);
-  }
-  if (typeof authorize !== 'function') {
-    throw configError(factory, `authorize is required: ${requirements.authorize}. There is no allow-all default.`);
-  }
-  if (requirements.components && (components === null || (typeof components !== 'object' && typeof components !== 'function'))) {
-    throw configError(factory, `components is required: e.g. ${requirements.components}, or a function of the authorize() result. The browser never chooses components.`);
-  }
+  checkOptions(where(factory), options, rules);
 }

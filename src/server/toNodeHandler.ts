@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkOptions, is } from '../core/checkOptions.js';
 import { rightmostEntry } from './checkOrigin.js';
-import { configError } from './configError.js';
+import { where } from './configError.js';
 import { refusalAnswer } from './jsonAnswer.js';
 import { Refusal } from './Refusal.js';
 import type { SessionHandler } from './types.js';
@@ -21,6 +22,11 @@ export interface NodeHandlerOptions {
   trustProxy?: boolean;
 }
 
+const NODE_HANDLER_RULES = {
+  handler: { ...is.func, required: true, fix: 'e.g. toNodeHandler(createAccountSessionHandler({ … })).' },
+  trustProxy: { ...is.bool, fix: 'Set it to true only behind a proxy you run that sets X-Forwarded-For, -Host and -Proto.' },
+};
+
 /** A `node:http` listener that is also Express / Connect middleware. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>;
 
@@ -31,12 +37,7 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (er
  * before the answer, the `Request`'s `signal` aborts, so the handler creates nothing for it.
  */
 export function toNodeHandler(handler: SessionHandler, options: NodeHandlerOptions = {}): NodeHandler {
-  if (typeof handler !== 'function') {
-    throw configError('toNodeHandler', 'pass a handler, e.g. toNodeHandler(createAccountSessionHandler({ … })).');
-  }
-  if (options.trustProxy !== undefined && typeof options.trustProxy !== 'boolean') {
-    throw configError('toNodeHandler', 'trustProxy must be true or false. Set it to true only behind a proxy you run that sets X-Forwarded-For, -Host and -Proto.');
-  }
+  checkOptions(where('toNodeHandler'), { handler, trustProxy: options.trustProxy }, NODE_HANDLER_RULES);
   return async (req, res, next) => {
     const clientGone = new AbortController();
     res.once('close', () => {

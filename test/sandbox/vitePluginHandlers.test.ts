@@ -101,7 +101,7 @@ describe('embedkitSandbox({ handlers })', () => {
   });
 
   it('refuses handlers it cannot serve, naming the fix', () => {
-    expect(() => embedkitSandbox({ enabled: false, handlers: { '/api/x': accountSession } })).toThrow(/pass secretKey/);
+    expect(() => embedkitSandbox({ enabled: false, handlers: { '/api/x': accountSession } })).toThrow(expect.objectContaining({ code: 'invalid_options', message: expect.stringMatching(/pass secretKey/) }));
     expect(() => embedkitSandbox({ handlers: { 'api/x': accountSession } })).toThrow(/starting with "\/"/);
     expect(() => embedkitSandbox({ handlers: { '/api/x': 'createAccountSessionHandler' as never } })).toThrow(/mapped to a function/);
   });

@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   type ServerEvent,
 } from '../../src/server';
+import { EmbedkitError } from '../../src/core/EmbedkitError';
 import { DRAIN_MAX_BYTES } from '../../src/shared/readBoundedText';
 
 // Every request here is refused before Stripe is called; a client pointed at a closed port
@@ -41,11 +42,11 @@ describe('start-up validation', () => {
   const authorize = () => null;
   it.each([
     ['no options', () => createAccountSessionHandler(undefined as never), /pass an options object/],
-    ['no stripe', () => createAccountSessionHandler({ authorize, components: {} } as never), /stripe is missing.*new Stripe/],
-    ['no authorize', () => createAccountSessionHandler({ stripe, components: {} } as never), /authorize is required.*no allow-all default/],
-    ['no components', () => createAccountSessionHandler({ stripe, authorize } as never), /components is required/],
-    ['customer: no components', () => createCustomerSessionHandler({ stripe, authorize } as never), /components is required/],
-    ['customer: no authorize', () => createCustomerSessionHandler({ stripe, components: {} } as never), /authorize is required/],
+    ['no stripe', () => createAccountSessionHandler({ authorize, components: {} } as never), /stripe must be the official Stripe client.*new Stripe/],
+    ['no authorize', () => createAccountSessionHandler({ stripe, components: {} } as never), /authorize must be a function.*no allow-all default/],
+    ['no components', () => createAccountSessionHandler({ stripe, authorize } as never), /components must be an object or a function \(it is missing\)/],
+    ['customer: no components', () => createCustomerSessionHandler({ stripe, authorize } as never), /components must be/],
+    ['customer: no authorize', () => createCustomerSessionHandler({ stripe, components: {} } as never), /authorize must be a function/],
     ['FC: no permissions', () => createFinancialConnectionsSessionHandler({ stripe, authorize } as never), /permissions is required/],
     ['FC: empty permissions', () => createFinancialConnectionsSessionHandler({ stripe, authorize, permissions: [] }), /permissions is required/],
     ['FC: bad mode', () => createFinancialConnectionsSessionHandler({ stripe, authorize, permissions: ['balances'], mode: 'token' as never }), /mode must be/],
@@ -58,8 +59,9 @@ describe('start-up validation', () => {
     ['wildcard origin', () => handler({ allowedOrigins: ['*'] }), /not an origin/],
     ['bad maxBodyBytes', () => handler({ maxBodyBytes: 0 }), /maxBodyBytes must be a positive/],
     ['bad onEvent', () => handler({ onEvent: 'log' as never }), /onEvent must be a function/],
-  ])('%s → a TypeError naming the fix', (_name, create, message) => {
-    expect(create).toThrow(TypeError);
+  ])('%s → an invalid_options EmbedkitError naming the fix', (_name, create, message) => {
+    expect(create).toThrow(EmbedkitError);
+    expect(create).toThrow(expect.objectContaining({ code: 'invalid_options' }));
     expect(create).toThrow(message);
   });
 });
@@ -266,7 +268,7 @@ describe('request rules', () => {
     const response = await handler(post());
     expect(response.status).toBe(500);
     expect((await errorOf(response)).code).toBe('internal_error');
-    expect(onError.mock.calls[0]![0]).toBeInstanceOf(TypeError);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ name: 'EmbedkitError', code: 'invalid_options' });
     expect(String(onError.mock.calls[0]![0])).toMatch(/needs the 'payment_method' permission/);
   });
 });

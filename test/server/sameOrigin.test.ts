@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { describe, expect, it, vi } from 'vitest';
+import { EmbedkitError } from '../../src/core/EmbedkitError';
 import { createAccountSessionHandler, type AccountSessionHandlerOptions } from '../../src/server';
 
 // Every request here stops at authorize (null → 401) or earlier, so Stripe is never reached:
@@ -146,8 +147,9 @@ describe('allowedHosts (DNS rebinding)', () => {
     ['a URL', ['https://app.example.com'], /allowedHosts entry "https:\/\/app.example.com" is not a host name/],
     ['a host with a port', ['app.example.com:443'], /is not a host name/],
     ['an empty entry', [''], /is not a host name/],
-  ])('start-up: %s → a TypeError naming the fix', (_name, allowedHosts, message) => {
-    expect(() => handler({ allowedHosts: allowedHosts as never })).toThrow(TypeError);
+  ])('start-up: %s → an invalid_options EmbedkitError naming the fix', (_name, allowedHosts, message) => {
+    expect(() => handler({ allowedHosts: allowedHosts as never })).toThrow(EmbedkitError);
+    expect(() => handler({ allowedHosts: allowedHosts as never })).toThrow(expect.objectContaining({ code: 'invalid_options' }));
     expect(() => handler({ allowedHosts: allowedHosts as never })).toThrow(message);
   });
 });

@@ -88,7 +88,7 @@ describe('toNodeHandler', () => {
   it('start-up: trustProxy must be a boolean, the handler a function', () => {
     const { handler } = spyHandler();
     expect(() => toNodeHandler(handler, { trustProxy: 'true' as never })).toThrow(/trustProxy must be true or false/);
-    expect(() => toNodeHandler(undefined as never)).toThrow(/pass a handler/);
+    expect(() => toNodeHandler(undefined as never)).toThrow(/handler must be a function.*toNodeHandler\(createAccountSessionHandler/);
   });
 
   it.each([

@@ -6,18 +6,19 @@ const PREFIX: Record<SessionKind, string> = {
   financial_connections_session: 'fcsess_test_secret_',
 };
 
-export interface SecretEndpointOptions {
-  kind: SessionKind;
+export interface SecretEndpointOptions<K extends SessionKind> {
+  kind: K;
   clock: Clock;
   /** Lifetime of each issued secret. Default 1800 (30 min). */
   lifetimeSeconds?: number;
 }
 
 /** A stand-in for an app's secret endpoint, as a `fetchSecret` function, for tests. */
-export interface SecretEndpoint {
-  fetchSecret: (context: FetchSecretContext) => Promise<{ client_secret: string; expires_at: number | null }>;
+export interface SecretEndpoint<K extends SessionKind> {
+  /** Answers `expires_at` for every kind, as a server may: a Financial Connections session ignores it. */
+  fetchSecret: (context: FetchSecretContext<K>) => Promise<{ client_secret: string; expires_at: number }>;
   /** What each call received. */
-  calls: FetchSecretContext[];
+  calls: FetchSecretContext<K>[];
   /** Every secret issued, in order; each is unique and recognisable (`…_secret_TEST<n>`). */
   issued: string[];
   /** The next `count` calls reject with `error`. */
@@ -27,8 +28,8 @@ export interface SecretEndpoint {
 }
 
 /** Answers like a real endpoint: a fresh secret per call, expiring `lifetimeSeconds` after the clock's now. */
-export function createSecretEndpoint({ kind, clock, lifetimeSeconds = 1800 }: SecretEndpointOptions): SecretEndpoint {
-  const calls: FetchSecretContext[] = [];
+export function createSecretEndpoint<K extends SessionKind>({ kind, clock, lifetimeSeconds = 1800 }: SecretEndpointOptions<K>): SecretEndpoint<K> {
+  const calls: FetchSecretContext<K>[] = [];
   const issued: string[] = [];
   const failures: unknown[] = [];
   const holds: Promise<void>[] = [];
@@ -56,7 +57,7 @@ export function createSecretEndpoint({ kind, clock, lifetimeSeconds = 1800 }: Se
       if (failures.length > 0) throw failures.shift();
       const secret = `${PREFIX[kind]}TEST${issued.length + 1}`;
       issued.push(secret);
-      return { client_secret: secret, expires_at: kind === 'financial_connections_session' ? null : Math.floor(clock.now() / 1000) + lifetimeSeconds };
+      return { client_secret: secret, expires_at: Math.floor(clock.now() / 1000) + lifetimeSeconds };
     },
   };
 }

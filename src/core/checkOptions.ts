@@ -1,0 +1,86 @@
+import { EmbedkitError } from './EmbedkitError.js';
+import type { SessionKind } from './types.js';
+
+/** What one option must be, and the sentence that tells the developer how to get it right. */
+export interface OptionRule {
+  /** Whether a given (not `undefined`) value is acceptable. */
+  accepts: (value: unknown) => boolean;
+  /** What the value must be, for the message, e.g. `a non-empty string`. */
+  expected: string;
+  /** Whether `undefined` is refused too. */
+  required?: boolean;
+  /** The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.` */
+  fix?: string;
+}
+
+/** The usual rules; `required` and `fix` are added per entry point. */
+export const is = {
+  text: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a non-empty string' },
+  func: { accepts: (value) => typeof value === 'function', expected: 'a function' },
+  record: { accepts: isRecord, expected: 'an object' },
+  bool: { accepts: (value) => typeof value === 'boolean', expected: 'true or false' },
+  seconds: { accepts: isSeconds, expected: 'a number of seconds, 0 or more' },
+  fetchSecret: {
+    accepts: (value) => typeof value === 'function' || (typeof value === 'string' && value !== '') || (isRecord(value) && typeof value.url === 'string' && value.url !== ''),
+    expected: 'an endpoint URL, a request description { url, … } or a function',
+  },
+  warm: {
+    accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
+    expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
+  },
+  account: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' },
+  publishableKey: {
+    accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
+    expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
+    fix: 'An unset environment variable (e.g. VITE_STRIPE_PUBLISHABLE_KEY) is the usual cause; never use a secret key here.',
+  },
+} satisfies Record<string, OptionRule>;
+
+/**
+ * The first option of `options` that breaks its rule, as an `invalid_options` {@link EmbedkitError}
+ * naming the entry point, the option and the fix; `null` when all are fine. The message describes
+ * a wrong value by its type only, never the value: a misplaced secret key must not be echoed.
+ */
+export function optionsProblem(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): EmbedkitError | null {
+  if (typeof options !== 'object' || options === null) {
+    const required = Object.keys(rules).filter((name) => rules[name]!.required);
+    return new EmbedkitError(`${where}: pass an options object${required.length ? ` with ${required.join(', ')}` : ''} (got ${describeValue(options)}).`, {
+      code: 'invalid_options',
+      ...(kind && { kind }),
+    });
+  }
+  for (const [name, rule] of Object.entries(rules)) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value === undefined ? !rule.required : rule.accepts(value)) continue;
+    const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
+    return new EmbedkitError(`${where}: ${name} must be ${rule.expected} (${got}).${rule.fix ? ` ${rule.fix}` : ''}`, {
+      code: 'invalid_options',
+      field: name,
+      ...(kind && { kind }),
+    });
+  }
+  return null;
+}
+
+/** {@link optionsProblem}, thrown: for entry points that run once at start-up (factories, plugins). */
+export function checkOptions(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): void {
+  const problem = optionsProblem(where, options, rules, kind);
+  if (problem) throw problem;
+}
+
+/** A value's type for messages, never the value itself (it may be a secret). */
+export function describeValue(value: unknown): string {
+  if (value === '') return 'an empty string';
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
+function isSeconds(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

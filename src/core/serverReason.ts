@@ -1,0 +1,83 @@
+import { isRecord } from './checkOptions.js';
+
+/** What a refusing endpoint said about why, as far as it is safe to repeat. */
+export interface ServerReason {
+  /** `error.code` of the JSON body, when it is a short snake_case word. */
+  code: string;
+  /** `error.message`, only from embedkit's own error shape; capped, secrets cut out. */
+  message: string | null;
+}
+
+/** An error body is a few hundred bytes; anything larger is not one worth reading. */
+const MAX_BODY_BYTES = 4096;
+const MAX_MESSAGE_CHARS = 300;
+const CODE = /^[a-z][a-z0-9_]{0,63}$/;
+/** embedkit/server answers exactly `{ error: { code, message, request_id? } }`. */
+const OWN_ERROR_KEYS = new Set(['code', 'message', 'request_id']);
+/** Anything that looks like a client secret or an API key, wherever it sits in a token. */
+const SECRET_LIKE = /\S*_secret_\S*|\b[sr]k_(?:test|live)_\S*/g;
+
+/**
+ * Where to look, for the refusals whose cause is usually not where the developer looks first.
+ * Others get embedkit/server's own message (which names its fix) or the generic hint.
+ */
+export const SERVER_CODE_HINTS: Readonly<Record<string, string>> = {
+  origin_not_allowed: "The server's CSRF check refused this page's origin: list it in allowedOrigins, or behind a proxy check that the handler sees the public host.",
+  unauthorized: 'No signed-in user reached the server: check the cookie or auth header fetchSecret sends.',
+};
+
+/**
+ * The server's `error.code` (and, from embedkit's own error shape, `error.message`) of a refused
+ * request, or `null`. Reads at most a few KB, only JSON, and never returns text that looks like a
+ * secret: the result ends up in an error message.
+ */
+export async function readServerReason(response: Response): Promise<ServerReason | null> {
+  if (!/\bjson\b/i.test(response.headers.get('content-type') ?? '') || !response.body) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  const text = await readCapped(response.body);
+  if (text === null) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const error = isRecord(body) ? body.error : undefined;
+  if (!isRecord(error) || typeof error.code !== 'string' || !CODE.test(error.code)) return null;
+  const ownShape = Object.keys(body as object).length === 1 && Object.keys(error).every((key) => OWN_ERROR_KEYS.has(key));
+  return { code: error.code, message: ownShape && typeof error.message === 'string' ? clean(error.message) : null };
+}
+
+function clean(message: string): string | null {
+  const safe = message
+    .replace(SECRET_LIKE, '[redacted]')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
+  if (safe === '') return null;
+  return safe.length > MAX_MESSAGE_CHARS ? `${safe.slice(0, MAX_MESSAGE_CHARS - 1)}…` : safe;
+}
+
+/** The body as text, or `null` past {@link MAX_BODY_BYTES} (then the rest is not read). */
+async function readCapped(stream: ReadableStream<Uint8Array>): Promise<string | null> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      bytes += value.byteLength;
+      if (bytes > MAX_BODY_BYTES) {
+        // Not awaited: some runtimes never settle a cancel, and nothing here needs it to.
+        reader.cancel().catch(() => {});
+        return null;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return null;
+  }
+}
