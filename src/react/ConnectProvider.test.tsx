@@ -103,8 +103,12 @@ describe('<ConnectProvider>', () => {
         <Status />
       </ConnectProvider>,
     );
-    await waitFor(() => expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments' }));
-    expect(fetchSecret).toHaveBeenCalledTimes(1);
+    // Connect.js asks for the secret on its own schedule after init, which may come after the
+    // loader shows (it did under load), so wait for both rather than assume an order.
+    await waitFor(() => {
+      expect(onLoaderStart).toHaveBeenCalledWith({ elementTagName: 'stripe-connect-payments' });
+      expect(fetchSecret).toHaveBeenCalledTimes(1);
+    });
     expect(paymentsElement()?.connector).toBeTruthy();
     expect(screen.queryByText('Preparing payments…')).toBeNull();
     expect(screen.getByTestId('status').textContent).toBe('pending:0:null');
