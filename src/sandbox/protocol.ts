@@ -91,6 +91,13 @@ export const CONTROL_ROUTES = {
   lifetime: '/sandbox/control/lifetime',
   /** POST `{ advanceSeconds }` or `{ now }` (unix seconds): the test clock. */
   clock: '/sandbox/control/clock',
+  /**
+   * POST `{ type, objectId?, timeoutMs? }` → the Stripe event: the first of `type` since the last
+   * reset, or the next one emitted (the answer waits for it); 408 `sandbox_event_timeout` after `timeoutMs` (default 10 000).
+   */
+  waitForEvent: '/sandbox/control/wait_for_event',
+  /** POST `{ account }` → the updated account: its onboarding completes (requirements cleared, `account.updated` emitted). */
+  completeOnboarding: '/sandbox/control/complete_onboarding',
 } as const;
 
 /**
@@ -290,4 +297,9 @@ export interface SandboxStateSnapshot {
   seeded: { platform: string; accounts: string[]; customers: string[] };
   /** Sessions held in memory right now (expired ones are evicted after a grace period). */
   liveSessions: number;
+  /**
+   * Stripe events since the last reset and their webhook deliveries: POSTs answered 2xx, attempts
+   * that failed (non-2xx, no answer), and deliveries given up after the last retry.
+   */
+  webhooks: { events: number; delivered: number; failedAttempts: number; gaveUp: number };
 }
