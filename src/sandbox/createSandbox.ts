@@ -98,8 +98,11 @@ export interface Sandbox {
   control: SandboxControl;
   /** `new Stripe('sk_test_…', sandbox.stripeConfig())` points the official SDK at this sandbox. */
   stripeConfig(): { host: string; port: number; protocol: 'http' };
-  /** Where every event is forwarded (`webhooks.forwardTo`) and the `whsec_…` secret it is signed with. */
-  readonly webhooks: { readonly forwardTo: string | null; readonly forwardSecret: string };
+  /**
+   * Where every event is forwarded (`webhooks.forwardTo`), the `whsec_…` secret it is signed with,
+   * and `settled()`: resolves once every webhook delivery started so far succeeded or gave up.
+   */
+  readonly webhooks: { readonly forwardTo: string | null; readonly forwardSecret: string; settled(): Promise<void> };
 }
 
 const positive = (name: string, value: number) => {
@@ -228,7 +231,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     state,
     reset: control.reset,
     control,
-    webhooks: { forwardTo: store.webhooks.forwardTo, forwardSecret: store.webhooks.forwardSecret },
+    webhooks: { forwardTo: store.webhooks.forwardTo, forwardSecret: store.webhooks.forwardSecret, settled: () => store.webhooks.settled() },
     stripeConfig() {
       const { hostname, port } = new URL(this.url);
       return { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), protocol: 'http' };

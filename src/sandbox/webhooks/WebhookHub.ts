@@ -80,6 +80,7 @@ export class WebhookHub {
   readonly forwardSecret: string;
   readonly allowedHosts: readonly string[];
   private readonly waiters = new Set<Waiter>();
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly maxAttempts: number;
   private readonly retryDelayMs: (attempt: number) => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -143,8 +144,8 @@ export class WebhookHub {
     this.events.push(event);
     if (this.events.length > this.maxEvents) this.events.shift();
     this.stats.events += 1;
-    for (const stored of targets) void this.deliver(event, stored.endpoint.url, stored.secret, () => this.endpoints.get(stored.endpoint.id) === stored);
-    if (forward) void this.deliver(event, forward, this.forwardSecret, () => true, false);
+    for (const stored of targets) this.track(this.deliver(event, stored.endpoint.url, stored.secret, () => this.endpoints.get(stored.endpoint.id) === stored));
+    if (forward) this.track(this.deliver(event, forward, this.forwardSecret, () => true, false));
     for (const waiter of this.waiters) {
       if (waiter.type === type && (waiter.objectId === undefined || waiter.objectId === objectIdOf(event))) {
         this.waiters.delete(waiter);
@@ -178,6 +179,16 @@ export class WebhookHub {
       }, timeoutMs);
       this.waiters.add(waiter);
     });
+  }
+
+  /** Resolves once every delivery started so far has succeeded or given up (retries included). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  private track(delivery: Promise<void>): void {
+    this.inFlight.add(delivery);
+    void delivery.finally(() => this.inFlight.delete(delivery));
   }
 
   private listens(stored: StoredEndpoint, type: string, account: string | null): boolean {
