@@ -29,8 +29,11 @@ describe('sandbox REST: PaymentIntents with Stripe test cards', () => {
 
   it('creates unconfirmed, then confirms; confirming a succeeded PaymentIntent is payment_intent_unexpected_state', async () => {
     const { stripe } = await startSandbox();
-    const created = await stripe.paymentIntents.create({ amount: 1099, currency: 'eur', payment_method_types: ['card'] });
-    expect(created).toMatchObject({ status: 'requires_payment_method', payment_method: null, automatic_payment_methods: null, payment_method_types: ['card'] });
+    const created = await stripe.paymentIntents.create({ amount: 1099, currency: 'eur', allowed_payment_method_types: ['card'] });
+    expect(created).toMatchObject({ status: 'requires_payment_method', payment_method: null, automatic_payment_methods: null, payment_method_types: ['card'], allowed_payment_method_types: ['card'] });
+    // Before API version 2026 the list was `payment_method_types`; the sandbox takes both.
+    const older = await stripe.paymentIntents.create({ amount: 1099, currency: 'eur', payment_method_types: ['card'] } as Stripe.PaymentIntentCreateParams);
+    expect(older).toMatchObject({ automatic_payment_methods: null, payment_method_types: ['card'], allowed_payment_method_types: null });
     const missing = await stripeError(stripe.paymentIntents.confirm(created.id));
     expect(missing).toMatchObject({ statusCode: 400, code: 'payment_intent_unexpected_state' });
     const paid = await stripe.paymentIntents.confirm(created.id, { payment_method: 'pm_card_mastercard' });

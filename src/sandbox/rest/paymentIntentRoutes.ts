@@ -20,7 +20,9 @@ const CREATE_PAYMENT_INTENT = {
   description: { type: 'string' },
   receipt_email: { type: 'string' },
   payment_method: { type: 'string' },
+  // `payment_method_types` before API version 2026; `allowed_payment_method_types` in the SDK's own version.
   payment_method_types: { type: 'array', items: { type: 'string' } },
+  allowed_payment_method_types: { type: 'array', items: { type: 'string' } },
   automatic_payment_methods: {
     type: 'object',
     fields: { enabled: { type: 'boolean', required: true }, allow_redirects: { type: 'string', enum: ['always', 'never'] } },
@@ -59,27 +61,28 @@ function findPaymentIntent(ctx: RouteContext): StoredPaymentIntent {
 const origin = (ctx: RouteContext) => ({ account: ctx.stripeAccount, requestId: ctx.requestId, idempotencyKey: ctx.idempotencyKey });
 const baseUrl = (ctx: RouteContext) => new URL(ctx.request.url).origin;
 
-function paymentMethodTypes(params: { payment_method_types?: string[]; automatic_payment_methods?: { enabled: boolean } }): {
+function paymentMethodTypes(params: { payment_method_types?: string[]; allowed_payment_method_types?: string[]; automatic_payment_methods?: { enabled: boolean } }): {
   automatic: Stripe.PaymentIntent.AutomaticPaymentMethods | null;
+  allowed: string[] | null;
   types: string[];
 } {
-  if (params.payment_method_types !== undefined && params.automatic_payment_methods !== undefined) {
-    throw SandboxApiError.invalid('You may only specify one of these parameters: automatic_payment_methods, payment_method_types.', 'payment_method_types');
-  }
-  if (params.payment_method_types !== undefined) {
-    params.payment_method_types.forEach((type, i) => {
+  const given = (['automatic_payment_methods', 'payment_method_types', 'allowed_payment_method_types'] as const).filter((name) => params[name] !== undefined);
+  if (given.length > 1) throw SandboxApiError.invalid(`You may only specify one of these parameters: ${given.join(', ')}.`, given[1]);
+  const listed = given[0] === 'payment_method_types' || given[0] === 'allowed_payment_method_types' ? given[0] : undefined;
+  if (listed) {
+    (params[listed] ?? []).forEach((type, i) => {
       if (type !== 'card') {
         throw SandboxApiError.invalid(
-          `The embedkit sandbox simulates card payments only; payment_method_types[${i}]=${JSON.stringify(type.slice(0, 40))} is not simulated. Use card.`,
-          `payment_method_types[${i}]`,
+          `The embedkit sandbox simulates card payments only; ${listed}[${i}]=${JSON.stringify(type.slice(0, 40))} is not simulated. Use card.`,
+          `${listed}[${i}]`,
         );
       }
     });
-    return { automatic: null, types: ['card'] };
+    return { automatic: null, allowed: listed === 'allowed_payment_method_types' ? ['card'] : null, types: ['card'] };
   }
   // Since API version 2023-08-16, automatic payment methods are on unless asked otherwise.
   const automatic = params.automatic_payment_methods ?? { enabled: true };
-  return { automatic: automatic.enabled ? { allow_redirects: 'always', ...automatic, enabled: true } : null, types: ['card'] };
+  return { automatic: automatic.enabled ? { allow_redirects: 'always', ...automatic, enabled: true } : null, allowed: null, types: ['card'] };
 }
 
 /** `/v1/payment_intents`: create (optionally confirming), list, retrieve, confirm, cancel. */
@@ -100,7 +103,7 @@ export const paymentIntentRoutes: Route[] = [
       if (params.return_url !== undefined && !params.confirm) {
         throw SandboxApiError.invalid('return_url can only be passed when confirm=true. Pass it to confirm instead.', 'return_url');
       }
-      const { automatic, types } = paymentMethodTypes(params);
+      const { automatic, allowed, types } = paymentMethodTypes(params);
       const id = randomId('pi_', 24);
       const intent = buildPaymentIntent({
         id,
@@ -114,6 +117,7 @@ export const paymentIntentRoutes: Route[] = [
         metadata: params.metadata ?? {},
         automaticPaymentMethods: automatic,
         paymentMethodTypes: types,
+        allowedPaymentMethodTypes: allowed,
         setupFutureUsage: params.setup_future_usage ?? null,
       });
       const stored: StoredPaymentIntent = { intent, context: stripeAccount, afterAuthentication: null };

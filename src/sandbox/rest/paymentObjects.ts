@@ -56,6 +56,7 @@ export interface PaymentIntentInput {
   /** `null` when the request asked for `payment_method_types` instead. */
   automaticPaymentMethods: Stripe.PaymentIntent.AutomaticPaymentMethods | null;
   paymentMethodTypes: string[];
+  allowedPaymentMethodTypes: string[] | null;
   setupFutureUsage: Stripe.PaymentIntent.SetupFutureUsage | null;
 }
 
@@ -66,7 +67,7 @@ export function buildPaymentIntent(input: PaymentIntentInput): Stripe.PaymentInt
     amount: input.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: input.allowedPaymentMethodTypes as Stripe.PaymentIntent.AllowedPaymentMethodType[] | null,
     amount_received: 0,
     application: null,
     application_fee_amount: null,
