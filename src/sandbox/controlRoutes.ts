@@ -61,8 +61,12 @@ export function controlRoutes(control: SandboxControl, state: () => SandboxState
         if (type === undefined) throw SandboxApiError.missing('type');
         const objectId = optional<string>(json, 'objectId', 'string');
         const timeoutMs = optional<number>(json, 'timeoutMs', 'number');
+        let waiting: Promise<Stripe.Event> | undefined;
+        run(() => {
+          waiting = control.waitForEvent(type as Stripe.Event.Type, { ...(objectId && { objectId }), ...(timeoutMs !== undefined && { timeoutMs }) });
+        });
         try {
-          return await control.waitForEvent(type as Stripe.Event.Type, { ...(objectId && { objectId }), ...(timeoutMs !== undefined && { timeoutMs }) });
+          return await waiting;
         } catch (error) {
           throw new SandboxApiError(408, { type: 'invalid_request_error', code: 'sandbox_event_timeout', message: (error as Error).message });
         }

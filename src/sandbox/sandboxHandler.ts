@@ -184,6 +184,11 @@ export function createSandboxHandler({ store, router, faults, idempotency, acces
       if (rule?.drop) throw new SandboxConnectionDrop();
       return reply(200, body, headers);
     } catch (error) {
+      if (saving && error instanceof SandboxApiError && error.status === 402) {
+        // Stripe saves a card decline like a success: the request ran and changed the PaymentIntent.
+        idempotency.save(...saving, 402, JSON.stringify(error.toJSON()));
+        saving = null;
+      }
       if (saving) idempotency.abandon(...saving);
       if (error instanceof SandboxConnectionDrop) throw error;
       return errorReply(error, headers);

@@ -68,6 +68,17 @@ describe('sandbox REST: PaymentIntents with Stripe test cards', () => {
     expect((await stripe.paymentIntents.retrieve(id)).status).toBe('requires_payment_method');
   });
 
+  it('replays a decline for the same Idempotency-Key instead of charging again, as Stripe saves a 402', async () => {
+    const { stripe, sandbox } = await startSandbox();
+    const params = { amount: 500, currency: 'usd', payment_method: 'pm_card_chargeDeclined', confirm: true };
+    const first = await cardError(stripe.paymentIntents.create(params, { idempotencyKey: 'checkout-1' }));
+    const again = await cardError(stripe.paymentIntents.create(params, { idempotencyKey: 'checkout-1' }));
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.charge).toBe(first.charge);
+    expect((again.payment_intent as Stripe.PaymentIntent).id).toBe((first.payment_intent as Stripe.PaymentIntent).id);
+    expect(sandbox.state().webhooks.events).toBe(2); // one payment_intent.created, one payment_failed
+  });
+
   it('pm_card_authenticationRequired (4000 0025 0000 3155) requires_action; completing the challenge pays, failing it does not', async () => {
     const { stripe, url } = await startSandbox();
     const sdk = await stripe.paymentIntents.create({ amount: 700, currency: 'usd', payment_method: 'pm_card_authenticationRequired', confirm: true });

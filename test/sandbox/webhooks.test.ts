@@ -212,5 +212,7 @@ describe('sandbox webhooks: events', () => {
     expect((await controls.waitForEvent('payment_intent.created', { objectId: intent.id })).data.object.id).toBe(intent.id);
     await expect(sandbox.control.waitForEvent('payment_intent.canceled', { timeoutMs: 20 })).rejects.toThrow(/no payment_intent.canceled event.*payment_intent.created/);
     await expect(controls.waitForEvent('payment_intent.canceled', { timeoutMs: 20 })).rejects.toThrow(/408/);
+    expect(() => sandbox.control.waitForEvent('payment_intent.canceled', { timeoutMs: Number.NaN })).toThrow(TypeError);
+    await expect(controls.waitForEvent('payment_intent.canceled', { timeoutMs: -1 })).rejects.toThrow(/400.*timeoutMs/);
   });
 });

@@ -163,6 +163,9 @@ export class WebhookHub {
     const found = this.events.find((event) => event.type === type && (options.objectId === undefined || objectIdOf(event) === options.objectId));
     if (found) return Promise.resolve(found);
     const timeoutMs = options.timeoutMs ?? 10_000;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 600_000) {
+      throw new TypeError(`waitForEvent: timeoutMs must be a number of milliseconds from 1 to 600000, received ${String(timeoutMs)}.`);
+    }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         type,
