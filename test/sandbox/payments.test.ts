@@ -73,7 +73,7 @@ describe('sandbox REST: PaymentIntents with Stripe test cards', () => {
     const params = { amount: 500, currency: 'usd', payment_method: 'pm_card_chargeDeclined', confirm: true };
     const first = await cardError(stripe.paymentIntents.create(params, { idempotencyKey: 'checkout-1' }));
     const again = await cardError(stripe.paymentIntents.create(params, { idempotencyKey: 'checkout-1' }));
-    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers?.['idempotent-replayed']).toBe('true');
     expect(again.charge).toBe(first.charge);
     expect((again.payment_intent as Stripe.PaymentIntent).id).toBe((first.payment_intent as Stripe.PaymentIntent).id);
     expect(sandbox.state().webhooks.events).toBe(2); // one payment_intent.created, one payment_failed
