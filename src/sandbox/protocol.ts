@@ -65,6 +65,12 @@ export const BROWSER_ROUTES = {
    * (`fetch_client_secret` calls, `load_error`, `loader_start`), counted in state `events`. No secrets.
    */
   events: '/sandbox/v1/events',
+  /**
+   * POST `{ client_secret, outcome: 'complete' | 'fail' }` → the PaymentIntent: the customer's answer
+   * to the 3D Secure challenge of a `requires_action` PaymentIntent. Takes the PaymentIntent's
+   * client secret (in the body, never the URL), as Stripe.js does; a wrong one is a 404.
+   */
+  authenticatePayment: '/sandbox/v1/payment_intents/:id/authenticate',
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { checkExpand, EXPAND, METADATA, PAGINATION } from '../commonParams.js';
 import { findCustomer } from '../customerRoutes.js';
+import { BROWSER_ROUTES } from '../protocol.js';
 import { randomId } from '../randomId.js';
 import { inRange, readParams } from '../readParams.js';
 import type { Route, RouteContext } from '../Route.js';
@@ -185,15 +186,11 @@ export const paymentIntentRoutes: Route[] = [
   },
 ];
 
-/**
- * `POST /sandbox/v1/payment_intents/:id/authenticate` `{ client_secret, outcome: 'complete' | 'fail' }`:
- * what the customer does in the 3D Secure challenge. The browser stand-in calls it; so may a
- * REST-only test. It takes the PaymentIntent's client secret, as Stripe.js does, in the body only.
- */
+/** {@link BROWSER_ROUTES.authenticatePayment}: the browser stand-in calls it; so may a REST-only test. */
 export const paymentBrowserRoutes: Route[] = [
   {
     method: 'POST',
-    path: '/sandbox/v1/payment_intents/:id/authenticate',
+    path: BROWSER_ROUTES.authenticatePayment,
     handle(ctx) {
       const { store, json, path } = ctx;
       const stored = store.paymentIntents.get(path.id ?? '');
