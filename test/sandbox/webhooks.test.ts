@@ -78,6 +78,10 @@ describe('sandbox webhooks: endpoints', () => {
     expect(await stripeError(stripe.webhookEndpoints.create({ url: 'http://localhost/x' } as never))).toMatchObject({ code: 'parameter_missing', param: 'enabled_events' });
     expect(await stripeError(stripe.webhookEndpoints.create({ url: 'http://localhost/x', enabled_events: ['*'], colour: 1 } as never))).toMatchObject({ code: 'parameter_unknown' });
 
+    const local = await stripe.webhookEndpoints.create({ url: 'http://[::1]:4000/x', enabled_events: ['*'] });
+    expect(await stripeError(stripe.webhookEndpoints.update(local.id, { url: 'http://metadata.google.internal/' }))).toMatchObject({ code: 'url_invalid' });
+    expect((await stripe.webhookEndpoints.retrieve(local.id)).url).toBe('http://[::1]:4000/x');
+
     const { stripe: allowing } = await startSandbox({ webhooks: { allowedHosts: ['webhooks.internal'] } });
     expect((await allowing.webhookEndpoints.create({ url: 'http://webhooks.internal:3000/x', enabled_events: ['*'] })).url).toBe('http://webhooks.internal:3000/x');
     expect(() => createSandbox({ webhooks: { forwardTo: 'http://192.168.1.10/hook' } })).toThrow(/forwardTo.*allowedHosts/);
@@ -126,6 +130,36 @@ describe('sandbox webhooks: delivery', () => {
     expect((await stripe.events.list({ type: 'payment_intent.canceled' })).data[0]?.pending_webhooks).toBe(1);
   });
 
+  it('stops retrying once the sandbox is reset or the endpoint is deleted', async () => {
+    let release: () => void = () => {};
+    let waited: () => void = () => {};
+    let waiting = new Promise<void>((resolve) => (waited = resolve));
+    const sleep = () => {
+      waited();
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    const { stripe, sandbox } = await startSandbox({ webhooks: { maxAttempts: 5, sleep } });
+    const down = await receiver([500, 500, 500, 500, 500, 500, 500, 500, 500, 500]);
+    await stripe.webhookEndpoints.create({ url: down.url, enabled_events: ['payment_intent.created'] });
+    await stripe.paymentIntents.create({ amount: 100, currency: 'usd' });
+    await waiting; // the first attempt failed; the retry waits
+    sandbox.reset();
+    release();
+    await sandbox.webhooks.settled();
+    expect(down.received).toHaveLength(1);
+    expect((await stripe.webhookEndpoints.list()).data).toEqual([]);
+    expect((await stripe.events.list()).data).toEqual([]);
+
+    waiting = new Promise<void>((resolve) => (waited = resolve));
+    const endpoint = await stripe.webhookEndpoints.create({ url: down.url, enabled_events: ['payment_intent.created'] });
+    await stripe.paymentIntents.create({ amount: 100, currency: 'usd' });
+    await waiting;
+    await stripe.webhookEndpoints.del(endpoint.id);
+    release();
+    await sandbox.webhooks.settled();
+    expect(down.received).toHaveLength(2);
+  });
+
   it('delivers only the enabled events, and Connect events only to connect endpoints', async () => {
     const { stripe, sandbox, account } = await startSandbox();
     const platform = await receiver();
@@ -166,6 +200,9 @@ describe('sandbox webhooks: events', () => {
     expect(succeeded).toMatchObject({ object: 'event', livemode: false, pending_webhooks: 0, data: { object: { id: intent.id, status: 'succeeded' } } });
     expect(succeeded?.request).toMatchObject({ id: expect.stringMatching(/^req_/), idempotency_key: 'order-7' });
     expect(succeeded).not.toHaveProperty('account');
+    // Each event keeps the object as it was then: the created event still shows the unpaid intent.
+    const created = (await stripe.events.list({ type: 'payment_intent.created' })).data[0];
+    expect(created?.data.object).toMatchObject({ id: intent.id, status: 'requires_confirmation', amount_received: 0 });
     expectStripeShape(succeeded, 'event');
     expect(await stripe.events.retrieve(succeeded?.id ?? '')).toEqual(succeeded);
     expect((await stripe.events.list({ type: 'payment_intent.created' })).data).toHaveLength(1);
