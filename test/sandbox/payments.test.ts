@@ -180,4 +180,24 @@ describe("sandbox REST: a customer's payment methods", () => {
     expect(after.data[0]).toMatchObject({ customer, card: { brand: 'amex', last4: '0005' } });
     expect(await stripeError(stripe.customers.listPaymentMethods('cus_nope'))).toMatchObject({ statusCode: 404 });
   });
+
+  it('attaches and detaches cards, emitting payment_method.attached and .detached', async () => {
+    const { stripe, sandbox, customer } = await startSandbox();
+    const other = await stripe.customers.create({ name: 'Other' });
+    const attached = await stripe.paymentMethods.attach('pm_card_mastercard', { customer });
+    expect(attached).toMatchObject({ customer, card: { brand: 'mastercard', last4: '4444' } });
+    expect(attached.id).toMatch(/^pm_[A-Za-z0-9]{24}$/);
+    expect((await stripe.customers.listPaymentMethods(customer)).data[0]?.id).toBe(attached.id);
+    expect(await stripe.paymentMethods.attach(attached.id, { customer })).toMatchObject({ id: attached.id, customer });
+    expect(await stripeError(stripe.paymentMethods.attach(attached.id, { customer: other.id }))).toMatchObject({ statusCode: 400, param: 'customer' });
+
+    const detached = await stripe.paymentMethods.detach(attached.id);
+    expect(detached.customer).toBeNull();
+    expect((await stripe.customers.listPaymentMethods(customer)).data.map((pm) => pm.id)).not.toContain(attached.id);
+    expect(await stripeError(stripe.paymentMethods.detach(attached.id))).toMatchObject({ statusCode: 400 });
+    expect(await stripeError(stripe.paymentMethods.attach('pm_nope', { customer }))).toMatchObject({ statusCode: 404 });
+    const detachEvent = await sandbox.control.waitForEvent('payment_method.detached', { objectId: attached.id });
+    expect(detachEvent.data.previous_attributes).toEqual({ customer });
+    expect((await stripe.events.list({ type: 'payment_method.attached' })).data).toHaveLength(1);
+  });
 });

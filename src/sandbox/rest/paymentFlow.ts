@@ -1,11 +1,10 @@
 import type Stripe from 'stripe';
-import type { SandboxCard } from '../protocol.js';
 import { randomId } from '../randomId.js';
 import { SandboxApiError } from '../SandboxApiError.js';
 import type { SandboxStore } from '../SandboxStore.js';
 import type { EventOrigin } from '../webhooks/WebhookHub.js';
 import type { StoredPaymentIntent, StoredPaymentMethod } from './paymentRecords.js';
-import { usePaymentMethod } from './paymentMethodRoutes.js';
+import { attachPaymentMethod, usePaymentMethod } from './paymentMethodRoutes.js';
 import type { CardOutcome } from './testCards.js';
 
 // The PaymentIntent state machine: confirm, authenticate, cancel. Each transition emits the event
@@ -40,16 +39,6 @@ export interface ConfirmInput {
   origin: string;
 }
 
-/** Saves the card on the customer, as a successful payment with `setup_future_usage` does. */
-function attach(store: SandboxStore, method: StoredPaymentMethod, customer: string, origin: EventOrigin): void {
-  if (method.pm.customer === customer || !method.pm.card) return;
-  method.pm.customer = customer;
-  const { card } = method.pm;
-  const saved: SandboxCard = { id: method.pm.id, brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year };
-  store.cards.set(customer, [...(store.cards.get(customer) ?? []), saved]);
-  store.webhooks.emit('payment_method.attached', method.pm, origin);
-}
-
 /** Applies a card's outcome to a PaymentIntent being confirmed (or just authenticated). */
 function settle(store: SandboxStore, stored: StoredPaymentIntent, method: StoredPaymentMethod, outcome: CardOutcome, input: ConfirmInput, origin: EventOrigin): void {
   const { intent } = stored;
@@ -73,7 +62,10 @@ function settle(store: SandboxStore, stored: StoredPaymentIntent, method: Stored
     intent.status = 'succeeded';
     intent.amount_received = intent.amount;
     intent.last_payment_error = null;
-    if (intent.setup_future_usage && typeof intent.customer === 'string') attach(store, method, intent.customer, { ...origin, account: stored.context });
+    // Saves the card on the customer, as a successful payment with `setup_future_usage` does.
+    if (intent.setup_future_usage && typeof intent.customer === 'string' && method.pm.customer !== intent.customer) {
+      attachPaymentMethod(store, method, intent.customer, { ...origin, account: stored.context });
+    }
     emit('payment_intent.succeeded');
     return;
   }

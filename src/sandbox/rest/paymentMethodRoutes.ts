@@ -1,11 +1,13 @@
 import type Stripe from 'stripe';
 import { checkExpand, EXPAND, PAGINATION } from '../commonParams.js';
 import { findCustomer } from '../customerRoutes.js';
+import type { SandboxCard } from '../protocol.js';
 import { randomId } from '../randomId.js';
 import { readParams } from '../readParams.js';
 import type { Route } from '../Route.js';
 import { SandboxApiError } from '../SandboxApiError.js';
 import type { SandboxStore } from '../SandboxStore.js';
+import type { EventOrigin } from '../webhooks/WebhookHub.js';
 import { buildList } from '../stripeObjects.js';
 import { buildPaymentMethod } from './paymentObjects.js';
 import type { StoredPaymentMethod } from './paymentRecords.js';
@@ -19,7 +21,26 @@ const LIST_FOR_CUSTOMER = {
 
 const LIST = { ...LIST_FOR_CUSTOMER, customer: { type: 'string' } } as const;
 
+const ATTACH = { customer: { type: 'string', required: true }, ...EXPAND } as const;
+
 const noSuchPaymentMethod = (id: string, param?: string) => SandboxApiError.noSuch('PaymentMethod', id, param);
+
+/** Saves the card on the customer: both lists and the saved-cards stand-in show it; `payment_method.attached` is emitted. */
+export function attachPaymentMethod(store: SandboxStore, method: StoredPaymentMethod, customer: string, origin: EventOrigin): void {
+  method.pm.customer = customer;
+  const { card } = method.pm;
+  if (card) {
+    const saved: SandboxCard = { id: method.pm.id, brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year };
+    store.cards.set(customer, [...(store.cards.get(customer) ?? []), saved]);
+  }
+  store.webhooks.emit('payment_method.attached', method.pm, origin);
+}
+
+function findPaymentMethod(store: SandboxStore, id: string, context: string | null): StoredPaymentMethod {
+  const stored = store.paymentMethods.get(id);
+  if (!stored || stored.context !== context) throw noSuchPaymentMethod(id);
+  return stored;
+}
 
 /**
  * The PaymentMethod a payment uses. Stripe's test tokens (`pm_card_visa`, …) make a new
@@ -89,9 +110,40 @@ export const paymentMethodRoutes: Route[] = [
     path: '/v1/payment_methods/:id',
     handle({ store, form, path, stripeAccount }) {
       checkExpand(readParams(form, EXPAND).expand, []);
-      const stored = store.paymentMethods.get(path.id ?? '');
-      if (!stored || stored.context !== stripeAccount) throw noSuchPaymentMethod(path.id ?? '');
-      return stored.pm;
+      return findPaymentMethod(store, path.id ?? '', stripeAccount).pm;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/payment_methods/:id/attach',
+    handle({ store, form, path, stripeAccount, requestId, idempotencyKey }) {
+      const params = readParams(form, ATTACH);
+      checkExpand(params.expand, []);
+      const customer = findCustomer(store, params.customer, stripeAccount, 'customer');
+      // A test token (`pm_card_visa`) attaches a new PaymentMethod, as at Stripe.
+      const method = testCardByToken(path.id ?? '') ? usePaymentMethod(store, path.id ?? '', stripeAccount, null) : findPaymentMethod(store, path.id ?? '', stripeAccount);
+      if (method.pm.customer === customer.id) return method.pm;
+      if (method.pm.customer !== null) {
+        throw SandboxApiError.invalid(`The payment method you provided has already been attached to a customer (${String(method.pm.customer)}). Detach it first.`, 'customer');
+      }
+      attachPaymentMethod(store, method, customer.id, { account: stripeAccount, requestId, idempotencyKey });
+      return method.pm;
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/payment_methods/:id/detach',
+    handle({ store, form, path, stripeAccount, requestId, idempotencyKey }) {
+      checkExpand(readParams(form, EXPAND).expand, []);
+      const method = findPaymentMethod(store, path.id ?? '', stripeAccount);
+      const customer = method.pm.customer;
+      if (typeof customer !== 'string') {
+        throw SandboxApiError.invalid(`The payment method ${method.pm.id} is not attached to a customer so detachment is impossible.`);
+      }
+      method.pm.customer = null;
+      store.cards.set(customer, (store.cards.get(customer) ?? []).filter((card) => card.id !== method.pm.id));
+      store.webhooks.emit('payment_method.detached', method.pm, { account: stripeAccount, requestId, idempotencyKey, previousAttributes: { customer } });
+      return method.pm;
     },
   },
 ];
