@@ -98,11 +98,15 @@ export interface Sandbox {
   control: SandboxControl;
   /** `new Stripe('sk_test_…', sandbox.stripeConfig())` points the official SDK at this sandbox. */
   stripeConfig(): { host: string; port: number; protocol: 'http' };
-  /**
-   * Where every event is forwarded (`webhooks.forwardTo`), the `whsec_…` secret it is signed with,
-   * and `settled()`: resolves once every webhook delivery started so far succeeded or gave up.
-   */
-  readonly webhooks: { readonly forwardTo: string | null; readonly forwardSecret: string; settled(): Promise<void> };
+  /** Webhook forwarding and delivery (see docs/sandbox-and-testing.md, "Webhooks and forwarding"). */
+  readonly webhooks: {
+    /** Where every event is forwarded (the `webhooks.forwardTo` option), or null. */
+    readonly forwardTo: string | null;
+    /** The `whsec_…` secret forwarded events are signed with. */
+    readonly forwardSecret: string;
+    /** Resolves once every webhook delivery started so far succeeded or gave up (retries included). */
+    settled(): Promise<void>;
+  };
 }
 
 const positive = (name: string, value: number) => {
