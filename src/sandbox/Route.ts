@@ -13,17 +13,21 @@ export interface RouteContext {
   json: Record<string, unknown>;
   /** The `Stripe-Account` header, for REST routes. */
   stripeAccount: string | null;
+  /** This request's `Request-Id` and `Idempotency-Key`: events it causes name them, as at Stripe. */
+  requestId: string;
+  idempotencyKey: string | null;
 }
 
 export type RouteFamily = 'rest' | 'browser' | 'control';
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** `/v1/accounts/:id`; the route key is `METHOD path`. */
   path: string;
   /**
    * A JSON body answered with 200, or a Response. Failures are thrown as SandboxApiError. Keep it
    * synchronous: the handler checks just before calling it that no reset happened meanwhile.
+   * (A control route that only waits, like `wait_for_event`, may return a Promise.)
    */
   handle(ctx: RouteContext): unknown;
 }

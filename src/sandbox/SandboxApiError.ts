@@ -5,6 +5,11 @@ export interface StripeErrorBody {
   param?: string;
   message: string;
   doc_url?: string;
+  /** Card errors: the issuer's reason (`insufficient_funds`), the failed charge, and the objects involved. */
+  decline_code?: string;
+  charge?: string;
+  payment_intent?: unknown;
+  payment_method?: unknown;
 }
 
 const docUrl = (code: string) => `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`;

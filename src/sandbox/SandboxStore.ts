@@ -1,7 +1,10 @@
 import type Stripe from 'stripe';
 import type { SandboxCard, SandboxInstitution, SandboxPlan, SandboxSessionKind, SandboxStateSnapshot } from './protocol.js';
 import type { SessionRecord, FcSessionRecord } from './SessionRecord.js';
+import { buildPaymentMethod } from './rest/paymentObjects.js';
+import type { StoredPaymentIntent, StoredPaymentMethod } from './rest/paymentRecords.js';
 import { generateAccountData, seedData, type AccountData } from './seedData.js';
+import { WebhookHub, type StoredEndpoint, type WebhookOptions } from './webhooks/WebhookHub.js';
 
 export interface StoreOptions {
   seed: number;
@@ -9,6 +12,8 @@ export interface StoreOptions {
   maxSessions: number;
   /** Epoch milliseconds, before the test clock's offset. */
   clock: () => number;
+  /** Forwarding and retry settings of webhook delivery. */
+  webhooks?: WebhookOptions;
 }
 
 /** Sessions stay answerable as "expired" for this long after `expires_at`, then are evicted (sandbox choice). */
@@ -53,6 +58,11 @@ export class SandboxStore {
   cards = new Map<string, SandboxCard[]>();
   plans: SandboxPlan[] = [];
   institutions: SandboxInstitution[] = [];
+  paymentIntents = new Map<string, StoredPaymentIntent>();
+  /** Every PaymentMethod by id: seeded saved cards and those made from test cards. */
+  paymentMethods = new Map<string, StoredPaymentMethod>();
+  /** Webhook endpoints, the event log and delivery. */
+  readonly webhooks: WebhookHub;
 
   /** By client secret. */
   sessions = new Map<string, SessionRecord>();
@@ -76,6 +86,7 @@ export class SandboxStore {
   constructor(options: StoreOptions) {
     this.options = options;
     this.lifetimeSeconds = options.lifetimeSeconds;
+    this.webhooks = new WebhookHub(options.webhooks ?? {}, () => this.now(), options.maxSessions);
     this.reset();
   }
 
@@ -95,7 +106,17 @@ export class SandboxStore {
     this.cards = seed.cards;
     this.plans = seed.plans;
     this.institutions = seed.institutions;
-    this.seededIds = new Set([...this.accounts.keys(), ...this.customers.keys()]);
+    this.paymentIntents = new Map();
+    this.paymentMethods = new Map();
+    for (const [customer, cards] of this.cards) {
+      for (const card of cards) {
+        const created = this.customers.get(customer)?.customer.created ?? this.now();
+        const pm = buildPaymentMethod({ id: card.id, created, customer, card, fingerprint: card.id.slice(3, 19) });
+        this.paymentMethods.set(card.id, { pm, outcome: { kind: 'succeed' }, context: null });
+      }
+    }
+    this.seededIds = new Set([...this.accounts.keys(), ...this.customers.keys(), ...this.paymentMethods.keys()]);
+    this.webhooks.reset();
     this.sessions = new Map();
     this.tokens = new Map();
     this.fcSessions = new Map();
@@ -123,6 +144,21 @@ export class SandboxStore {
   addFcAccount(stored: StoredFcAccount): void {
     this.capRuntimeObjects(this.fcAccounts);
     this.fcAccounts.set(stored.account.id, stored);
+  }
+
+  addPaymentIntent(stored: StoredPaymentIntent): void {
+    this.capRuntimeObjects(this.paymentIntents);
+    this.paymentIntents.set(stored.intent.id, stored);
+  }
+
+  addPaymentMethod(stored: StoredPaymentMethod): void {
+    this.capRuntimeObjects(this.paymentMethods);
+    this.paymentMethods.set(stored.pm.id, stored);
+  }
+
+  addWebhookEndpoint(stored: StoredEndpoint): void {
+    this.capRuntimeObjects(this.webhooks.endpoints);
+    this.webhooks.endpoints.set(stored.endpoint.id, stored);
   }
 
   addSession(record: SessionRecord): void {
@@ -195,6 +231,7 @@ export class SandboxStore {
         customers: [...this.seededIds].filter((id) => id.startsWith('cus_')),
       },
       liveSessions: this.sessions.size,
+      webhooks: { ...this.webhooks.stats },
     };
   }
 }

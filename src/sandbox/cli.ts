@@ -5,6 +5,7 @@ import { CONTROL_ROUTES } from './protocol.js';
 
 const USAGE = `Usage: embedkit-sandbox [--port 12111] [--host 127.0.0.1] [--seed 42] [--lifetime 1800] [--latency 0]
                         [--allow-host NAME]... [--allow-origin ORIGIN]...
+                        [--forward-to URL] [--allow-webhook-host NAME]...
 
 An offline Stripe for the endpoints embedkit uses. Options:
   --port          TCP port (0 = any free port)             default 12111
@@ -13,7 +14,10 @@ An offline Stripe for the endpoints embedkit uses. Options:
   --lifetime      AccountSession/CustomerSession lifetime  default 1800 (seconds)
   --latency       latency added to every request (ms)      default 0
   --allow-host    answer this Host too (e.g. a docker-compose service name; .example.test for a domain)
-  --allow-origin  let pages on this origin call the control routes (loopback origins always may)`;
+  --allow-origin  let pages on this origin call the control routes (loopback origins always may)
+  --forward-to    POST every Stripe event, signed, to this local URL (like stripe listen --forward-to);
+                  the signing secret is printed at start
+  --allow-webhook-host  let webhooks (and --forward-to) reach this host besides localhost`;
 
 function fail(message: string): never {
   process.stderr.write(`embedkit-sandbox: ${message}\n\n${USAGE}\n`);
@@ -38,6 +42,8 @@ try {
       latency: { type: 'string' },
       'allow-host': { type: 'string', multiple: true },
       'allow-origin': { type: 'string', multiple: true },
+      'forward-to': { type: 'string' },
+      'allow-webhook-host': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -57,6 +63,10 @@ try {
     latencyMs: integer('latency', args.latency, 0, 0),
     allowedHosts: args['allow-host'] ?? [],
     allowedOrigins: args['allow-origin'] ?? [],
+    webhooks: {
+      ...(args['forward-to'] !== undefined && { forwardTo: args['forward-to'] }),
+      allowedHosts: args['allow-webhook-host'] ?? [],
+    },
   });
 } catch (error) {
   fail((error as Error).message);
@@ -81,6 +91,9 @@ process.stdout.write(
     '',
     `Seeded: connected accounts ${seeded.accounts.join(', ')}; customer ${seeded.customers.join(', ')}`,
     `State:  ${url}${CONTROL_ROUTES.state}`,
+    ...(sandbox.webhooks.forwardTo
+      ? [`Forwarding every event to ${sandbox.webhooks.forwardTo}`, `Your webhook signing secret is ${sandbox.webhooks.forwardSecret}`]
+      : []),
     'Press Ctrl+C to stop.',
     '',
   ].join('\n'),

@@ -78,6 +78,7 @@ export function completeFinancialConnections(store: SandboxStore, record: FcSess
       balance: 10_000 + (Number(account.last4) * 1337) % 500_000,
     });
     store.addFcAccount({ account: fca, context: record.context, session: session.id });
+    store.webhooks.emit('financial_connections.account.created', fca, { account: record.context });
     return fca;
   });
   record.completed = true;

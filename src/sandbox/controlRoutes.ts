@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import type { SandboxControl } from './createSandbox.js';
 import type { SandboxStateSnapshot } from './protocol.js';
 import { CONTROL_ROUTES } from './protocol.js';
@@ -50,6 +51,35 @@ export function controlRoutes(control: SandboxControl, state: () => SandboxState
           if (optional<boolean>(json, 'drop', 'boolean')) control.dropNext(route, count);
           else control.failNext(route, num(json, 'status'), count, optional<string>(json, 'code', 'string'));
         }),
+    },
+    {
+      method: 'POST',
+      path: CONTROL_ROUTES.waitForEvent,
+      // Answers when the event is emitted (a long poll), so a test never sleeps to see it.
+      handle: async ({ json }) => {
+        const type = optional<string>(json, 'type', 'string');
+        if (type === undefined) throw SandboxApiError.missing('type');
+        const objectId = optional<string>(json, 'objectId', 'string');
+        const timeoutMs = optional<number>(json, 'timeoutMs', 'number');
+        let waiting: Promise<Stripe.Event> | undefined;
+        run(() => {
+          waiting = control.waitForEvent(type as Stripe.Event.Type, { ...(objectId && { objectId }), ...(timeoutMs !== undefined && { timeoutMs }) });
+        });
+        try {
+          return await waiting;
+        } catch (error) {
+          throw new SandboxApiError(408, { type: 'invalid_request_error', code: 'sandbox_event_timeout', message: (error as Error).message });
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: CONTROL_ROUTES.completeOnboarding,
+      handle: ({ json }) => {
+        const account = optional<string>(json, 'account', 'string');
+        if (account === undefined) throw SandboxApiError.missing('account');
+        return control.completeOnboarding(account);
+      },
     },
     { method: 'POST', path: CONTROL_ROUTES.lifetime, handle: ({ json }) => run(() => control.lifetime(num(json, 'seconds'))) },
     {

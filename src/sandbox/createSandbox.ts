@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
@@ -17,6 +18,11 @@ import { createSandboxHandler } from './sandboxHandler.js';
 import { SandboxStore } from './SandboxStore.js';
 import { readStandinScript, type StandinName } from './standinScripts.js';
 import { toNodeListener } from './toNodeListener.js';
+import { completeOnboarding } from './rest/completeOnboarding.js';
+import { paymentBrowserRoutes, paymentIntentRoutes } from './rest/paymentIntentRoutes.js';
+import { paymentMethodRoutes } from './rest/paymentMethodRoutes.js';
+import type { WebhookOptions } from './webhooks/WebhookHub.js';
+import { webhookRoutes } from './webhooks/webhookRoutes.js';
 
 /**
  * Options of {@link createSandbox}. Every one is optional; the defaults suit a test run.
@@ -34,6 +40,11 @@ export interface SandboxOptions extends AccessOptions {
   seed?: number;
   /** Cap on sessions (and on runtime-created accounts, customers, FC accounts) kept in memory. Default 10 000. */
   maxSessions?: number;
+  /**
+   * Webhook delivery: `forwardTo` a local URL (like `stripe listen --forward-to`), hosts besides
+   * loopback that endpoints may name, and the retry schedule (`sleep` lets a test skip the waits).
+   */
+  webhooks?: WebhookOptions;
 }
 
 /** Test controls; each mirrors a route under `/sandbox/control/`. */
@@ -52,6 +63,16 @@ export interface SandboxControl {
   setTime(unixSeconds: number): void;
   /** Back to the seeded world: objects, sessions, counters, latency, failures, lifetime and clock. */
   reset(): void;
+  /**
+   * Resolves with the first Stripe event of `type` since the last reset (about `objectId`, if
+   * given), or with the next one as soon as it is emitted. Rejects after `timeoutMs` (default 10 s).
+   */
+  waitForEvent<T extends Stripe.Event.Type>(type: T, options?: { objectId?: string; timeoutMs?: number }): Promise<Extract<Stripe.Event, { type: T }>>;
+  /**
+   * Completes a connected account's onboarding as Stripe would once the user finishes it:
+   * requirements cleared, charges and payouts enabled, `account.updated` emitted.
+   */
+  completeOnboarding(account: string): Stripe.Account;
 }
 
 /**
@@ -78,6 +99,15 @@ export interface Sandbox {
   control: SandboxControl;
   /** `new Stripe('sk_test_…', sandbox.stripeConfig())` points the official SDK at this sandbox. */
   stripeConfig(): { host: string; port: number; protocol: 'http' };
+  /** Webhook forwarding and delivery (see docs/sandbox-and-testing.md, "Webhooks and forwarding"). */
+  readonly webhooks: {
+    /** Where every event is forwarded (the `webhooks.forwardTo` option), or null. */
+    readonly forwardTo: string | null;
+    /** The `whsec_…` secret forwarded events are signed with. */
+    readonly forwardSecret: string;
+    /** Resolves once every webhook delivery started so far succeeded or gave up (retries included). */
+    settled(): Promise<void>;
+  };
 }
 
 const isPositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
@@ -112,6 +142,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     lifetimeSeconds,
     maxSessions: options.maxSessions ?? 10_000,
     clock: options.clock ?? Date.now,
+    ...(options.webhooks && { webhooks: options.webhooks }),
   });
   const access = new LocalAccess(options);
   const router = new Router();
@@ -143,12 +174,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       idempotency.clear();
       store.reset();
     },
+    waitForEvent: (type, waitOptions) => store.webhooks.waitForEvent(type, waitOptions) as Promise<Extract<Stripe.Event, { type: typeof type }>>,
+    completeOnboarding: (account) => completeOnboarding(store, account),
   };
   const state = () => store.snapshot(faults.latencyMs);
 
   router
-    .add('rest', [...accountRoutes, ...customerRoutes, ...accountSessionRoutes, ...customerSessionRoutes, ...financialConnectionsRoutes])
-    .add('browser', browserRoutes)
+    .add('rest', [
+      ...accountRoutes,
+      ...paymentMethodRoutes,
+      ...customerRoutes,
+      ...accountSessionRoutes,
+      ...customerSessionRoutes,
+      ...financialConnectionsRoutes,
+      ...paymentIntentRoutes,
+      ...webhookRoutes,
+    ])
+    .add('browser', [...browserRoutes, ...paymentBrowserRoutes])
     .add('control', controlRoutes(control, state));
 
   const handle = createSandboxHandler({
@@ -201,6 +243,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     state,
     reset: control.reset,
     control,
+    webhooks: { forwardTo: store.webhooks.forwardTo, forwardSecret: store.webhooks.forwardSecret, settled: () => store.webhooks.settled() },
     stripeConfig() {
       const { hostname, port } = new URL(this.url);
       return { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), protocol: 'http' };

@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS, type RouteKey, type SandboxStateSnapshot } from './protocol.js';
 import { checkOptions } from '../core/checkOptions.js';
@@ -21,6 +22,13 @@ export interface SandboxControls {
   lifetime(seconds: number): Promise<void>;
   /** Moves the sandbox's test clock: `{ advanceSeconds }` or `{ now }` (unix seconds). */
   clock(options: { advanceSeconds: number } | { now: number }): Promise<void>;
+  /**
+   * The first Stripe event of `type` since the last reset (about `objectId`, if given), or the next
+   * one: the sandbox answers when it is emitted. Rejects after `timeoutMs` (default 10 s).
+   */
+  waitForEvent<T extends Stripe.Event.Type>(type: T, options?: { objectId?: string; timeoutMs?: number }): Promise<Extract<Stripe.Event, { type: T }>>;
+  /** Completes a connected account's onboarding (requirements cleared, `account.updated` emitted). */
+  completeOnboarding(account: string): Promise<Stripe.Account>;
 }
 
 async function call(url: string, route: string, body?: unknown): Promise<unknown> {
@@ -59,6 +67,8 @@ export function sandboxControls(url: string): SandboxControls {
     failNext: ({ route, status, count = 1, code }) => post(CONTROL_ROUTES.fail, { route, status, count, ...(code ? { code } : {}) }),
     lifetime: (seconds) => post(CONTROL_ROUTES.lifetime, { seconds }),
     clock: (options) => post(CONTROL_ROUTES.clock, options),
+    waitForEvent: (type, options) => call(base, CONTROL_ROUTES.waitForEvent, { type, ...options }) as Promise<Extract<Stripe.Event, { type: typeof type }>>,
+    completeOnboarding: (account) => call(base, CONTROL_ROUTES.completeOnboarding, { account }) as Promise<Stripe.Account>,
   };
 }
 

@@ -65,6 +65,12 @@ export const BROWSER_ROUTES = {
    * (`fetch_client_secret` calls, `load_error`, `loader_start`), counted in state `events`. No secrets.
    */
   events: '/sandbox/v1/events',
+  /**
+   * POST `{ client_secret, outcome: 'complete' | 'fail' }` → the PaymentIntent: the customer's answer
+   * to the 3D Secure challenge of a `requires_action` PaymentIntent. Takes the PaymentIntent's
+   * client secret (in the body, never the URL), as Stripe.js does; a wrong one is a 404.
+   */
+  authenticatePayment: '/sandbox/v1/payment_intents/:id/authenticate',
 } as const;
 
 /**
@@ -91,6 +97,13 @@ export const CONTROL_ROUTES = {
   lifetime: '/sandbox/control/lifetime',
   /** POST `{ advanceSeconds }` or `{ now }` (unix seconds): the test clock. */
   clock: '/sandbox/control/clock',
+  /**
+   * POST `{ type, objectId?, timeoutMs? }` → the Stripe event: the first of `type` since the last
+   * reset, or the next one emitted (the answer waits for it); 408 `sandbox_event_timeout` after `timeoutMs` (default 10 000).
+   */
+  waitForEvent: '/sandbox/control/wait_for_event',
+  /** POST `{ account }` → the updated account: its onboarding completes (requirements cleared, `account.updated` emitted). */
+  completeOnboarding: '/sandbox/control/complete_onboarding',
 } as const;
 
 /**
@@ -290,4 +303,9 @@ export interface SandboxStateSnapshot {
   seeded: { platform: string; accounts: string[]; customers: string[] };
   /** Sessions held in memory right now (expired ones are evicted after a grace period). */
   liveSessions: number;
+  /**
+   * Stripe events since the last reset and their webhook deliveries: POSTs answered 2xx, attempts
+   * that failed (non-2xx, no answer), and deliveries given up after the last retry.
+   */
+  webhooks: { events: number; delivered: number; failedAttempts: number; gaveUp: number };
 }

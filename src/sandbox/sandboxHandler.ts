@@ -73,7 +73,8 @@ async function readRestRequest(store: SandboxStore, request: Request, url: URL) 
     });
   }
   const apiVersion = checkStripeVersion(request.headers.get('stripe-version'));
-  const raw = request.method.toUpperCase() === 'GET' ? url.search.slice(1) : await readBody(request);
+  // The SDK sends GET and DELETE params in the query string, POST params in the body.
+  const raw = request.method.toUpperCase() === 'POST' ? await readBody(request) : url.search.slice(1);
   return { stripeAccount, apiVersion, raw, form: decodeForm(raw) };
 }
 
@@ -99,7 +100,8 @@ export function createSandboxHandler({ store, router, faults, idempotency, acces
     const method = request.method.toUpperCase();
     const isSandboxRoute = url.pathname.startsWith('/sandbox/');
     const isControlRoute = url.pathname.startsWith(CONTROL_ROUTE_PREFIX);
-    const headers: Record<string, string> = { 'Request-Id': randomId('req_', 14) };
+    const requestId = randomId('req_', 14);
+    const headers: Record<string, string> = { 'Request-Id': requestId };
     if (isControlRoute) {
       try {
         access.checkHost(request);
@@ -143,7 +145,16 @@ export function createSandboxHandler({ store, router, faults, idempotency, acces
       const rule = isControlRoute ? undefined : faults.take(key, url.pathname);
       if (rule && !rule.drop) throw injectedError(rule.status ?? 500, rule.code);
 
-      const ctx: RouteContext = { store, request, path: match.path, form: {}, json: {}, stripeAccount: null };
+      const ctx: RouteContext = {
+        store,
+        request,
+        path: match.path,
+        form: {},
+        json: {},
+        stripeAccount: null,
+        requestId,
+        idempotencyKey,
+      };
       if (match.family === 'rest') {
         const { stripeAccount, apiVersion, raw, form } = await readRestRequest(store, request, url);
         headers['Stripe-Version'] = apiVersion;
@@ -173,6 +184,11 @@ export function createSandboxHandler({ store, router, faults, idempotency, acces
       if (rule?.drop) throw new SandboxConnectionDrop();
       return reply(200, body, headers);
     } catch (error) {
+      if (saving && error instanceof SandboxApiError && error.status === 402) {
+        // Stripe saves a card decline like a success: the request ran and changed the PaymentIntent.
+        idempotency.save(...saving, 402, JSON.stringify(error.toJSON()));
+        saving = null;
+      }
       if (saving) idempotency.abandon(...saving);
       if (error instanceof SandboxConnectionDrop) throw error;
       return errorReply(error, headers);

@@ -41,6 +41,11 @@ export interface EmbedkitSandboxPluginOptions {
   allowedHosts?: SandboxOptions['allowedHosts'];
   /** Page origins that may call the sandbox's control routes besides loopback ones (see `createSandbox`). */
   allowedOrigins?: SandboxOptions['allowedOrigins'];
+  /**
+   * Webhook delivery (see `createSandbox`): e.g. `{ forwardTo: 'http://localhost:5173/api/webhooks',
+   * forwardSecret: 'whsec_dev' }` sends every event to the app's own webhook route.
+   */
+  webhooks?: SandboxOptions['webhooks'];
 }
 
 /** What the plugin exposes to other plugins and to the app's server code (`plugin.api`). */
@@ -129,6 +134,7 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
         ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
         ...(options.allowedHosts !== undefined ? { allowedHosts: options.allowedHosts } : {}),
         ...(options.allowedOrigins !== undefined ? { allowedOrigins: options.allowedOrigins } : {}),
+        ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
       });
       process.env.EMBEDKIT_SANDBOX_URL = await sandbox.listen(options.port ?? 0);
       running = sandbox;

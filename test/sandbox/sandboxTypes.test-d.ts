@@ -13,6 +13,9 @@ describe('sandbox types', () => {
     expectTypeOf(sandbox.listen).returns.resolves.toBeString();
     expectTypeOf(sandbox.fetch).toEqualTypeOf<(request: Request) => Promise<Response>>();
     expectTypeOf(sandbox.stripeConfig()).toExtend<Stripe.StripeConfig>();
+    // An awaited event is typed by its name: a PaymentIntent event carries a PaymentIntent.
+    expectTypeOf(sandbox.control.waitForEvent('payment_intent.succeeded')).resolves.toEqualTypeOf<Stripe.PaymentIntentSucceededEvent>();
+    expectTypeOf(sandbox.control.completeOnboarding('acct_1')).toEqualTypeOf<Stripe.Account>();
   });
 
   it('infers typed params from a field list: required, optional, enums, arrays and nesting', () => {

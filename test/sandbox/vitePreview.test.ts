@@ -12,7 +12,7 @@ import { embedkitSandbox } from '../../src/sandbox/vite';
 let root: string;
 let server: PreviewServer;
 let port: number;
-const plugin = embedkitSandbox({ allowedOrigins: ['https://dev.example.test'] });
+const plugin = embedkitSandbox({ allowedOrigins: ['https://dev.example.test'], webhooks: { forwardSecret: 'whsec_preview' } });
 
 /** A raw GET: fetch() would normalize `..` away before it reached the server. */
 function getHtml(path: string): Promise<{ status: number; body: string }> {
@@ -52,6 +52,11 @@ afterAll(async () => {
 });
 
 describe('embedkit/sandbox/vite under vite preview', () => {
+  it('passes its webhooks options to the sandbox it starts', async () => {
+    await getHtml('/about');
+    expect(plugin.api.sandbox?.webhooks.forwardSecret).toBe('whsec_preview');
+  });
+
   it('serves built pages with the stand-ins injected', async () => {
     const page = await getHtml('/about');
     expect(page.body).toContain('about page');
