@@ -29,8 +29,18 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    {
+      // Its Vite config starts the sandbox through embedkit's plugin, on this port.
+      command: `npx react-router dev --port ${ports.reactRouter} --host 127.0.0.1 --strictPort`,
+      cwd: 'react-router',
+      env: { EMBEDKIT_SANDBOX_PORT: String(ports.reactRouterSandbox), VITE_STRIPE_PUBLISHABLE_KEY: 'pk_test_embedkitsandbox' },
+      url: urlOf(ports.reactRouter),
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
   ],
   projects: [
     { name: 'next', testMatch: 'next.spec.ts', use: { baseURL: urlOf(ports.next) } },
+    { name: 'react-router', testMatch: 'react-router.spec.ts', use: { baseURL: urlOf(ports.reactRouter) } },
   ],
 });
