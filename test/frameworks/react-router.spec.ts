@@ -18,3 +18,12 @@ test('the dev server renders a Connect component from the sandbox stand-ins', as
   expect(watch.hydrationWarnings()).toEqual([]);
   expect(watch.errors()).toEqual([]);
 });
+
+test('the resource route answers the CORS preflight of an allowed origin through its loader', async ({ request }) => {
+  const preflight = await request.fetch('/api/account-session', {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://admin.example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+  });
+  expect(preflight.status()).toBe(204);
+  expect(preflight.headers()['access-control-allow-origin']).toBe('https://admin.example.com');
+});

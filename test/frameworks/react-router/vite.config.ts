@@ -4,6 +4,8 @@ import { embedkitSandbox } from 'embedkit/sandbox/vite';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // Vite's own CORS middleware would answer every preflight before the routes see it.
+  server: { cors: false },
   plugins: [
     reactRouter(),
     // The dev server starts the sandbox and puts its URL in process.env.EMBEDKIT_SANDBOX_URL

@@ -12,7 +12,11 @@ const handler = createAccountSessionHandler({
     return account ? { account: account.id } : null;
   },
   components: { payments: { enabled: true } },
+  // Another origin of yours that may call this route (credentialed CORS).
+  allowedOrigins: ['https://admin.example.com'],
 });
 
-/** A resource route: React Router hands POST (and every other non-GET request) to `action`. */
+/** A resource route: React Router hands POST to `action`, */
 export const action = ({ request }: { request: Request }) => handler(request);
+/** and GET, HEAD and the CORS preflight (OPTIONS) to `loader`: the handler answers those too. */
+export const loader = action;
