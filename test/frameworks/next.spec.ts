@@ -83,3 +83,9 @@ test('each session route answers a same-origin POST from the page, and refuses a
     expect(crossSite.status(), route).toBe(403);
   }
 });
+
+test('an Edge-runtime route works beside instrumentation.ts, which imports embedkit/sandbox for both runtimes', async ({ request }) => {
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(await health.text()).toBe('ok');
+});
