@@ -6,7 +6,7 @@
 import type { createSandbox as CreateSandbox } from './createSandbox.js';
 import type { toNodeListener as ToNodeListener } from './toNodeListener.js';
 
-export { BROWSER_ROUTES, CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS } from './protocol.js';
+export { BROWSER_ROUTES, CONTROL_ROUTE_PREFIX, CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS } from './protocol.js';
 export { SANDBOX_API_VERSION } from './stripeVersion.js';
 
 const nodeOnly = (name: string) =>
