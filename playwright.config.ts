@@ -1,21 +1,14 @@
-import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './test/playwright/chromium';
+import { defineConfig } from '@playwright/test';
+import { sharedPlaywrightConfig } from './test/playwright/chromium';
 import { servers, urlOf } from './e2e/ports';
 
 /** Port of the static server for test/browser's fixture pages (built by Vite, served by `vite preview`). */
 export const FIXTURE_PORT = 5191;
 
 export default defineConfig({
-  forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
+  ...sharedPlaywrightConfig(),
   workers: 2,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
-  timeout: 30_000,
-  use: {
-    ...devices['Desktop Chrome'],
-    launchOptions: chromiumLaunchOptions(),
-    trace: 'on-first-retry',
-  },
   // Servers are never reused: one left over from an earlier run serves that run's build, and the
   // suite would pass or fail on stale code. A port still taken fails the run instead (ports 5191–5196).
   webServer: [

@@ -18,6 +18,8 @@ export const entries = {
   'sandbox/index': 'src/sandbox/index.ts',
   'sandbox/vite': 'src/sandbox/vite.ts',
   'sandbox/playwright': 'src/sandbox/playwright.ts',
+  'sandbox/react': 'src/sandbox/react.tsx',
+  'sandbox/unsupportedRuntime': 'src/sandbox/unsupportedRuntime.ts',
   'sandbox/cli': 'src/sandbox/cli.ts',
 };
 
@@ -25,12 +27,14 @@ export const entries = {
  * Keeps React Server Components happy: every built module that came from src/react (hooks,
  * providers) starts with 'use client'. Bundlers drop module-level directives, so we add it back
  * per output chunk instead of trusting the source file's own directive to survive.
+ * src/react/universal/ is the exception: code a Server Component may call too (`preloadConnect`),
+ * which a 'use client' would turn into a reference that throws when called on the server.
  */
 function useClientDirective() {
   return {
     name: 'embedkit:use-client',
     renderChunk(code: string, chunk: { facadeModuleId: string | null; moduleIds: string[] }) {
-      const fromReact = chunk.moduleIds.some((id) => id.includes('/src/react/'));
+      const fromReact = chunk.moduleIds.some((id) => id.includes('/src/react/') && !id.includes('/src/react/universal/'));
       if (!fromReact || /^['"]use client['"]/.test(code)) return null;
       return { code: `'use client';\n${code}`, map: null };
     },

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 
 /** The example backend's secret endpoints (example/src/config.ts). */
-const SECRET_ENDPOINTS = /\/api\/(account_session|customer_session|financial_connections_session)$/;
+const EXAMPLE_SECRET_ENDPOINTS = /\/api\/(account_session|customer_session|financial_connections_session)$/;
 
 /** Where a secret was found, for the failure message (never the secret itself). */
 export interface Leak {
@@ -55,9 +55,11 @@ export class SecretWatch {
   constructor(
     private readonly page: Page,
     private readonly context: BrowserContext,
+    /** The paths of the app's secret endpoints. */
+    endpoints: RegExp = EXAMPLE_SECRET_ENDPOINTS,
   ) {
     page.on('response', (response) => {
-      if (!SECRET_ENDPOINTS.test(new URL(response.url()).pathname) || !response.ok()) return;
+      if (!endpoints.test(new URL(response.url()).pathname) || !response.ok()) return;
       this.reads.push(
         response
           .json()

@@ -3,7 +3,7 @@
 // Connect embedded components (AccountSession)
 export { ConnectProvider, type ConnectProviderProps, type ConnectErrorEvent } from './react/ConnectProvider.js';
 export { useConnect, type ConnectState } from './react/useConnect.js';
-export { preloadConnect, type PreloadConnectOptions } from './react/preloadConnect.js';
+export { preloadConnect, type PreloadConnectOptions } from './react/universal/preloadConnect.js';
 export { useAccountSession, type UseAccountSessionOptions, type UseAccountSessionResult } from './react/useAccountSession.js';
 export type { SessionErrorProps } from './react/SessionErrorNotice.js';
 export * from './react/connectComponents.js';

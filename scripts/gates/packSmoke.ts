@@ -3,12 +3,12 @@
  * import every subpath in "exports". Then compile a TypeScript consumer (with the repo's TS 6, which
  * attw does not bundle) and check that every value the types promise exists at runtime.
  *
- * Offline by design: the tarball has no dependencies today, so `npm install --offline` needs nothing
+ * Offline by design: the tarball has no dependencies and only optional peers, so `npm install --offline` needs nothing
  * from the registry; peers are linked from this repo's node_modules, standing in for the versions
  * a user would install next to embedkit.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,12 +44,19 @@ function link(name: string, consumer: string, seen = new Set<string>()) {
   for (const dependency of Object.keys(dependencies)) link(dependency, consumer, seen);
 }
 
+const failures: string[] = [];
+const notes: string[] = [];
+
 function packAndInstall(): { consumer: string; manifest: Manifest } {
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], root)) as { filename: string }[];
   const consumer = join(scratch, 'consumer');
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  run('npm', ['install', '--offline', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', join(scratch, packed!.filename)], consumer);
+  // Without --legacy-peer-deps: npm installs required peers, and a server-only install (an API
+  // that imports only embedkit/server) must not receive React and the browser SDKs.
+  run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', join(scratch, packed!.filename)], consumer);
+  const brought = readdirSync(join(consumer, 'node_modules')).filter((name) => !name.startsWith('.') && name !== 'embedkit');
+  if (brought.length > 0) failures.push(`\`npm install embedkit\` alone also installed ${brought.join(', ')}: mark those peers optional in peerDependenciesMeta (a server-only install needs none).`);
   const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/embedkit/package.json'), 'utf8')) as Manifest;
   for (const peer of Object.keys(manifest.peerDependencies ?? {})) link(peer, consumer);
   for (const types of ['@types/react', '@types/react-dom', '@types/node']) link(types, consumer);
@@ -153,8 +160,6 @@ export const plugin = embedkitSandbox({ enabled: process.env.CI === undefined })
   });
 }
 
-const failures: string[] = [];
-const notes: string[] = [];
 try {
   const { consumer, manifest } = packAndInstall();
   const specifiers = subpathsOf(manifest);

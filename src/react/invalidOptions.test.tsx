@@ -8,7 +8,7 @@ import { expectInvalidOptions } from '../../test/expectInvalidOptions.js';
 import { BuyButton, type BuyButtonProps } from './BuyButton.js';
 import { ConnectProvider, type ConnectProviderProps } from './ConnectProvider.js';
 import { PricingTable, type PricingTableProps } from './PricingTable.js';
-import { preloadConnect } from './preloadConnect.js';
+import { preloadConnect } from './universal/preloadConnect.js';
 import { useAccountSession } from './useAccountSession.js';
 import { useCustomerSession } from './useCustomerSession.js';
 import { useFinancialConnections, type UseFinancialConnectionsOptions } from './useFinancialConnections.js';

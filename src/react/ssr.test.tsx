@@ -2,7 +2,9 @@
 import { version as reactVersion } from 'react';
 import { renderToString } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => vi.unstubAllEnvs());
 
 describe('server rendering', () => {
   it('imports and renders every export without touching window or fetching anything', async () => {
@@ -42,5 +44,18 @@ describe('server rendering', () => {
     expect(html).toContain('<p>idle,idle,,loading</p>');
     expect(fetchSecret).not.toHaveBeenCalled();
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('leaves out the Connect.js hint when the server runs with the sandbox, whose stand-ins replace it', async () => {
+    vi.stubEnv('EMBEDKIT_SANDBOX_URL', 'http://127.0.0.1:12111');
+    const { ConnectProvider, preloadConnect } = await import('../index.js');
+    const fetchSecret = vi.fn(async () => ({ client_secret: 'accs_secret_ssr', expires_at: 4_000_000_000 }));
+    function Page() {
+      preloadConnect();
+      return <ConnectProvider publishableKey="pk_test_ssr" fetchSecret={fetchSecret} fallback={<p>Loading payments</p>} />;
+    }
+    const html = renderToString(<Page />);
+    expect(html).toContain('Loading payments');
+    expect(html).not.toContain('connect-js.stripe.com');
   });
 });

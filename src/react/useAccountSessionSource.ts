@@ -5,7 +5,7 @@ import { initialSessionState, sessionReducer } from '../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types.js';
 import type { Lease } from './acquireShared.js';
 import { forwardFetchSecret } from './forwardFetchSecret.js';
-import { takePreloadedSecret } from './preloadedSecrets.js';
+import { takePreloadedSecret } from '../core/preloadedSecrets.js';
 import { sessionQueryKey } from './sessionQueryKey.js';
 import { useLatest } from './useLatest.js';
 import { useSessionSource } from './useSessionSource.js';

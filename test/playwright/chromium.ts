@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { LaunchOptions } from '@playwright/test';
+import { devices, type LaunchOptions, type PlaywrightTestConfig } from '@playwright/test';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -20,5 +20,19 @@ export function chromiumLaunchOptions(): LaunchOptions {
       '--no-first-run',
       '--disable-quic',
     ],
+  };
+}
+
+/** What every Playwright config of the repository shares: CI strictness, the time limit, the browser. */
+export function sharedPlaywrightConfig(): Pick<PlaywrightTestConfig, 'forbidOnly' | 'retries' | 'timeout' | 'use'> {
+  return {
+    forbidOnly: !!process.env.CI,
+    retries: process.env.CI ? 1 : 0,
+    timeout: 30_000,
+    use: {
+      ...devices['Desktop Chrome'],
+      launchOptions: chromiumLaunchOptions(),
+      trace: 'on-first-retry',
+    },
   };
 }

@@ -1,6 +1,6 @@
-import type { ClientSecret } from '../core/ClientSecret.js';
-import { requestSecret } from '../core/requestSecret.js';
-import type { FetchSecret } from '../core/types.js';
+import type { ClientSecret } from './ClientSecret.js';
+import { requestSecret } from './requestSecret.js';
+import type { FetchSecret } from './types.js';
 
 /**
  * How long a preloaded secret waits for its `<ConnectProvider>`. Long enough for a preload on a

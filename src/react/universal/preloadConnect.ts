@@ -1,9 +1,10 @@
 import * as ReactDOM from 'react-dom';
-import { is, optionsProblem } from '../core/checkOptions.js';
-import type { FetchSecret } from '../core/types.js';
-import { CONNECT_JS_URL } from '../shared/stripeScriptUrls.js';
-import { preloadSecret } from './preloadedSecrets.js';
-import { shortHash } from './shortHash.js';
+import { is, optionsProblem } from '../../core/checkOptions.js';
+import type { FetchSecret } from '../../core/types.js';
+import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
+import { preloadSecret } from '../../core/preloadedSecrets.js';
+import { sandboxInEnvironment } from '../../shared/sandboxInEnvironment.js';
+import { shortHash } from '../../shared/shortHash.js';
 
 /** What {@link preloadConnect} needs to start the first AccountSession too: the `<ConnectProvider>` props it is for. */
 export interface PreloadConnectOptions {
@@ -36,7 +37,10 @@ const OPTION_RULES = {
  * The fastest start for the script is a hint in the HTML itself, before any script runs:
  * `<link rel="preload" as="script" href="https://connect-js.stripe.com/v1.0/connect.js">`.
  * With React 19 server rendering the provider puts that hint into the HTML for you. Nothing is
- * fetched when Connect.js is already on the page (as with the `embedkit/sandbox/vite` stand-ins).
+ * fetched when Connect.js is already on the page (as with the sandbox's stand-ins), nor hinted by
+ * a server whose environment has `EMBEDKIT_SANDBOX_URL` (the stand-ins take Connect.js's place).
+ *
+ * Safe to call from a React Server Component (e.g. a Next.js page) as well as from client code.
  *
  * Wrong options are logged as an `invalid_options` `EmbedkitError` and no secret is
  * requested; nothing is thrown, since a hint must not take the page down (the provider given the
@@ -48,7 +52,8 @@ export function preloadConnect(options?: PreloadConnectOptions): void {
   if (typeof document === 'undefined') {
     // Server rendering: React 19 emits the hint in the document's head. React 18 has no
     // `preload`, and a server has nothing else to start (and must keep no secret between requests).
-    ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
+    // With the sandbox on, the page loads its stand-ins and the hint would only reach for Stripe's CDN.
+    if (!sandboxInEnvironment()) ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
     return;
   }
   if (options && !problem) preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
