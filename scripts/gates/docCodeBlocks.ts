@@ -10,7 +10,7 @@
  * - What a snippet takes from the reader's own app (`getSignedInUser`, `Spinner`, …) is declared
  *   once in docCodeBlocks.preamble.d.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -41,8 +41,23 @@ export function docCodeBlocks(): CodeBlock[] {
   return docFiles().flatMap((file) => extractCodeBlocks(readFileSync(join(root, file), 'utf8'), file));
 }
 
+/**
+ * The framework guides show the files of the apps under test/frameworks (`// file: app/page.tsx`
+ * as the first line). Those blocks are compiled where their imports resolve, in their own app
+ * (`next build` type-checks the Next app, test/frameworks/prepare.ts runs tsc on the React Router
+ * app), and test/package/frameworkDocs.test.ts holds each block equal to its file; here, outside
+ * the app, their relative imports and framework packages cannot resolve.
+ */
+const FRAMEWORK_APPS: Readonly<Record<string, string>> = { 'docs/nextjs.md': 'test/frameworks/next', 'docs/react-router.md': 'test/frameworks/react-router' };
+
+function isFrameworkAppFile(block: CodeBlock): boolean {
+  const app = FRAMEWORK_APPS[block.source];
+  const path = /^\/\/ file: (\S+)\n/.exec(block.code)?.[1];
+  return app !== undefined && path !== undefined && existsSync(join(root, app, path));
+}
+
 /** Whether `checkCodeBlocks` compiles this block. */
-export const isChecked = (block: CodeBlock) => CHECKED.has(block.lang);
+export const isChecked = (block: CodeBlock) => CHECKED.has(block.lang) && !isFrameworkAppFile(block);
 
 /** Fenced code blocks of one Markdown text: ```lang key=value … */
 export function extractCodeBlocks(markdown: string, source: string): CodeBlock[] {
