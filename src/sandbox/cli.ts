@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createSandbox } from './createSandbox.js';
+import { createSandbox } from './engine/createSandbox.js';
 import { CONTROL_ROUTES } from './protocol.js';
 
 const USAGE = `Usage: embedkit-sandbox [--port 12111] [--host 127.0.0.1] [--seed 42] [--lifetime 1800] [--latency 0]

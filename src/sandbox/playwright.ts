@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS, type RouteKey, type SandboxStateSnapshot } from './protocol.js';
 import { checkOptions } from '../core/checkOptions.js';
-import { createSandbox, type SandboxOptions } from './createSandbox.js';
+import { createSandbox, type SandboxOptions } from './engine/createSandbox.js';
 
 /** A running sandbox and its test controls (the control routes of `embedkit/sandbox`, over HTTP). */
 export interface SandboxControls {

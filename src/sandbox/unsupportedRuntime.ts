@@ -3,11 +3,11 @@
 // Next.js compiles instrumentation.ts for the Edge runtime too, even when that code never runs
 // there; the real module's `node:http` / `node:crypto` imports would fail that build. This one
 // builds anywhere, keeps the protocol constants, and says what to do when it is actually used.
-import type { createSandbox as CreateSandbox } from './createSandbox.js';
-import type { toNodeListener as ToNodeListener } from './toNodeListener.js';
+import type { createSandbox as CreateSandbox } from './engine/createSandbox.js';
+import type { toNodeListener as ToNodeListener } from './engine/toNodeListener.js';
 
 export { BROWSER_ROUTES, CONTROL_ROUTE_PREFIX, CONTROL_ROUTES, SCRIPT_ROUTES, STRIPE_SCRIPT_URLS } from './protocol.js';
-export { SANDBOX_API_VERSION } from './stripeVersion.js';
+export { SANDBOX_API_VERSION } from './rest/stripeVersion.js';
 
 const nodeOnly = (name: string) =>
   new Error(

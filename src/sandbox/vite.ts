@@ -4,10 +4,10 @@ import type Stripe from 'stripe';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { STRIPE_SCRIPT_URLS } from './protocol.js';
-import { readStandinScript, type StandinName } from './standinScripts.js';
+import { readStandinScript, type StandinName } from './browser/standinScripts.js';
 import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
 import { EmbedkitError } from '../core/EmbedkitError.js';
-import { createSandbox, SANDBOX_OPTION_RULES, type Sandbox, type SandboxOptions } from './createSandbox.js';
+import { createSandbox, SANDBOX_OPTION_RULES, type Sandbox, type SandboxOptions } from './engine/createSandbox.js';
 import { toNodeHandler, type NodeHandler } from '../server/toNodeHandler.js';
 import type { SessionHandler } from '../server/types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyCache, IDEMPOTENCY_RETENTION_SECONDS } from '../../src/sandbox/IdempotencyCache';
+import { IdempotencyCache, IDEMPOTENCY_RETENTION_SECONDS } from '../../src/sandbox/rest/IdempotencyCache';
 
 describe('IdempotencyCache', () => {
   it('answers 409 while the first request with a key is still running, then replays its answer', () => {

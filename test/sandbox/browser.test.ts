@@ -202,7 +202,7 @@ describe('sandbox browser routes: completing a Financial Connections flow', () =
   });
 });
 
-vi.mock('../../src/sandbox/standinScripts', () => ({
+vi.mock('../../src/sandbox/browser/standinScripts', () => ({
   readStandinScript: vi.fn(async (name: string, apiBase: string) => `/* ${name} for ${apiBase} */`),
 }));
 

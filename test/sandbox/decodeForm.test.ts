@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeForm } from '../../src/sandbox/decodeForm';
+import { decodeForm } from '../../src/sandbox/engine/decodeForm';
 // The SDK's own encoder. `stripe` does not export it through its package "exports", so it is
 // imported by file: the exact function stripe-node uses to build request bodies and query strings.
 import { queryStringifyRequestData } from '../../node_modules/stripe/esm/utils.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox';
-import { ACCOUNT_SESSION_COMPONENTS } from '../../src/sandbox/accountSessionComponents';
+import { ACCOUNT_SESSION_COMPONENTS } from '../../src/sandbox/rest/accountSessionComponents';
 
 const auth = { Authorization: 'Bearer sk_test_fuzz', 'Content-Type': 'application/x-www-form-urlencoded' };
 const ROUTES = ['/v1/account_sessions', '/v1/customer_sessions', '/v1/financial_connections/sessions', '/v1/accounts', '/v1/customers', '/v1/payment_intents', '/v1/webhook_endpoints'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_SESSION_COMPONENTS } from '../../src/sandbox/accountSessionComponents';
+import { ACCOUNT_SESSION_COMPONENTS } from '../../src/sandbox/rest/accountSessionComponents';
 import { startSandbox, stripeError } from './startSandbox';
 
 describe('sandbox REST: accounts and customers', () => {

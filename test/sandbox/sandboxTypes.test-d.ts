@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createSandbox, type SandboxStateSnapshot } from '../../src/sandbox';
-import { fillAccountSessionComponents } from '../../src/sandbox/accountSessionComponents';
-import type { FormObject } from '../../src/sandbox/decodeForm';
-import { readParams } from '../../src/sandbox/readParams';
-import { buildFcAccount } from '../../src/sandbox/stripeObjects';
+import { fillAccountSessionComponents } from '../../src/sandbox/rest/accountSessionComponents';
+import type { FormObject } from '../../src/sandbox/engine/decodeForm';
+import { readParams } from '../../src/sandbox/rest/readParams';
+import { buildFcAccount } from '../../src/sandbox/rest/stripeObjects';
 
 describe('sandbox types', () => {
   it('exposes the sandbox API with the protocol types', () => {

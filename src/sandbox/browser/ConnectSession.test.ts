@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSandbox, type Sandbox } from '../createSandbox.js';
+import { createSandbox, type Sandbox } from '../engine/createSandbox.js';
 import { ConnectSession, refreshLeadSeconds } from './ConnectSession.js';
 
 // The real sandbox handler answers the stand-in's fetches; one fake clock drives both sides.

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import { findAccount } from '../accountRoutes.js';
-import type { SandboxStore } from '../SandboxStore.js';
+import { findAccount } from './accountRoutes.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
 
 /**
  * What Stripe does when a connected account finishes onboarding: nothing is due any more, charges

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
-import { randomId } from '../randomId.js';
-import { SandboxApiError } from '../SandboxApiError.js';
-import type { SandboxStore } from '../SandboxStore.js';
+import { randomId } from '../engine/randomId.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
 import type { EventOrigin } from '../webhooks/WebhookHub.js';
 import type { StoredPaymentIntent, StoredPaymentMethod } from './paymentRecords.js';
 import { attachPaymentMethod, usePaymentMethod } from './paymentMethodRoutes.js';

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import { randomId } from '../randomId.js';
-import { SANDBOX_API_VERSION } from '../stripeVersion.js';
+import { randomId } from '../engine/randomId.js';
+import { SANDBOX_API_VERSION } from '../rest/stripeVersion.js';
 import { deliveryTargetProblem } from './deliveryTarget.js';
 import { signatureHeader } from './signature.js';
 

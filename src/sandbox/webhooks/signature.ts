@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { randomId } from '../randomId.js';
+import { randomId } from '../engine/randomId.js';
 
 /** A new endpoint signing secret, shaped like Stripe's (`whsec_` + 32 characters). */
 export const newSigningSecret = () => randomId('whsec_', 32);

@@ -1,11 +1,11 @@
 import type Stripe from 'stripe';
-import { checkExpand, EXPAND, METADATA, PAGINATION } from '../commonParams.js';
-import { randomId } from '../randomId.js';
-import { inRange, readParams } from '../readParams.js';
-import type { Route } from '../Route.js';
-import { SandboxApiError } from '../SandboxApiError.js';
-import type { SandboxStore } from '../SandboxStore.js';
-import { buildList } from '../stripeObjects.js';
+import { checkExpand, EXPAND, METADATA, PAGINATION } from '../rest/commonParams.js';
+import { randomId } from '../engine/randomId.js';
+import { inRange, readParams } from '../rest/readParams.js';
+import type { Route } from '../engine/Route.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
+import { buildList } from '../rest/stripeObjects.js';
 import { newSigningSecret } from './signature.js';
 import type { StoredEndpoint } from './WebhookHub.js';
 

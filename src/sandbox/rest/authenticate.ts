@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 const unauthorized = (message: string) => new SandboxApiError(401, { type: 'invalid_request_error', message });
 

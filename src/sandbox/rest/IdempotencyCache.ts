@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 interface Entry {
   fingerprint: string;

@@ -2,10 +2,10 @@ import type Stripe from 'stripe';
 import { claimedSession } from './claimedSession.js';
 import { claimSecret } from './claimSecret.js';
 import { completeFinancialConnections } from './completeFinancialConnections.js';
-import { BROWSER_ROUTES } from './protocol.js';
-import type { Route, RouteContext } from './Route.js';
-import { SandboxApiError } from './SandboxApiError.js';
-import type { AccountData } from './seedData.js';
+import { BROWSER_ROUTES } from '../protocol.js';
+import type { Route, RouteContext } from '../engine/Route.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import type { AccountData } from '../rest/seedData.js';
 
 /** Which enabled AccountSession components entitle a claimed session to each data route. */
 const ACCOUNT_DATA_COMPONENTS = {

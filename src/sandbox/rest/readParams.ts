@@ -1,5 +1,5 @@
-import type { FormObject, FormValue } from './decodeForm.js';
-import { SandboxApiError } from './SandboxApiError.js';
+import type { FormObject, FormValue } from '../engine/decodeForm.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 /** What a parameter must look like. Declared `as const` so {@link Params} can infer the result. */
 export type ParamSpec =

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
-import type { FcCompleteResponse, SandboxInstitution } from './protocol.js';
-import { randomId } from './randomId.js';
-import { SandboxApiError } from './SandboxApiError.js';
-import type { SandboxStore } from './SandboxStore.js';
-import type { FcSessionRecord } from './SessionRecord.js';
-import { buildBankAccountToken, buildFcAccount } from './stripeObjects.js';
+import type { FcCompleteResponse, SandboxInstitution } from '../protocol.js';
+import { randomId } from '../engine/randomId.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
+import type { FcSessionRecord } from '../engine/SessionRecord.js';
+import { buildBankAccountToken, buildFcAccount } from '../rest/stripeObjects.js';
 
 /** What `collectFinancialConnectionsAccounts` resolves with: the REST account minus server-only fields. */
 function clientAccount(account: Stripe.FinancialConnections.Account): Record<string, unknown> {

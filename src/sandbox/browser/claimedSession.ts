@@ -1,7 +1,7 @@
-import type { SandboxSessionKind } from './protocol.js';
-import { SandboxApiError } from './SandboxApiError.js';
-import type { SandboxStore } from './SandboxStore.js';
-import type { SessionRecord } from './SessionRecord.js';
+import type { SandboxSessionKind } from '../protocol.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
+import type { SessionRecord } from '../engine/SessionRecord.js';
 
 const KIND_NAMES: Record<SandboxSessionKind, string> = {
   account_session: 'an AccountSession',

@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
 import { checkExpand, EXPAND, METADATA, PAGINATION } from './commonParams.js';
-import { randomId } from './randomId.js';
+import { randomId } from '../engine/randomId.js';
 import { inRange, readParams } from './readParams.js';
-import type { Route } from './Route.js';
-import type { SandboxStore } from './SandboxStore.js';
-import { SandboxApiError } from './SandboxApiError.js';
+import type { Route } from '../engine/Route.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 import { matchesSearch, parseSearchQuery, type SearchFieldType } from './searchQuery.js';
 import { buildCustomer, buildList, buildSearchResult } from './stripeObjects.js';
 

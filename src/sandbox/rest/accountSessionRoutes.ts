@@ -2,10 +2,10 @@ import type Stripe from 'stripe';
 import { findAccount } from './accountRoutes.js';
 import { ACCOUNT_SESSION_COMPONENTS, fillAccountSessionComponents, type RequestedComponents } from './accountSessionComponents.js';
 import { checkExpand, EXPAND } from './commonParams.js';
-import { randomId } from './randomId.js';
+import { randomId } from '../engine/randomId.js';
 import { readParams, type Fields } from './readParams.js';
-import type { Route } from './Route.js';
-import { SandboxApiError } from './SandboxApiError.js';
+import type { Route } from '../engine/Route.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 const COMPONENT_PARAMS: Fields = Object.fromEntries(
   Object.entries(ACCOUNT_SESSION_COMPONENTS).map(([key, features]) => [

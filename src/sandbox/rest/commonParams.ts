@@ -1,5 +1,5 @@
 import type { Fields } from './readParams.js';
-import { SandboxApiError } from './SandboxApiError.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 export const EXPAND = { expand: { type: 'array', items: { type: 'string' } } } as const satisfies Fields;
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SCRIPT_ROUTES } from './protocol.js';
+import type { SCRIPT_ROUTES } from '../protocol.js';
 
 export type StandinName = keyof typeof SCRIPT_ROUTES;
 
@@ -10,10 +10,10 @@ export type StandinName = keyof typeof SCRIPT_ROUTES;
 const here = dirname(fileURLToPath(import.meta.url));
 
 // Built stand-ins live beside this module in dist/ (dist/sandbox/browser/*.js). When running from
-// source (tests, tsx), they are read from the build output instead.
+// source (src/sandbox/browser: tests, tsx), they are read from the build output instead.
 const candidates = (name: StandinName) => [
-  join(here, 'browser', `${name}.js`),
-  join(here, '..', '..', 'dist', 'sandbox', 'browser', `${name}.js`),
+  join(here, `${name}.js`),
+  join(here, '..', '..', '..', 'dist', 'sandbox', 'browser', `${name}.js`),
 ];
 
 /**

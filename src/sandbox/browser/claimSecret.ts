@@ -1,7 +1,7 @@
-import type { ClaimErrorCode, ClaimResponse, SandboxSessionKind } from './protocol.js';
-import { randomId } from './randomId.js';
-import { SandboxApiError } from './SandboxApiError.js';
-import { redactSecret, type SandboxStore } from './SandboxStore.js';
+import type { ClaimErrorCode, ClaimResponse, SandboxSessionKind } from '../protocol.js';
+import { randomId } from '../engine/randomId.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import { redactSecret, type SandboxStore } from '../engine/SandboxStore.js';
 
 // Stripe's component interfaces have no index signature, so they need a cast to the protocol's record type.
 type ClaimComponents = NonNullable<ClaimResponse['components']>;

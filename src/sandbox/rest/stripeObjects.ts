@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { SandboxApiError } from './SandboxApiError.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 // Builders for the REST objects the sandbox answers, each typed with the `stripe` package's own
 // type so the compiler proves the shape. Field values follow Stripe's OpenAPI fixtures.

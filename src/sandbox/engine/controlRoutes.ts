@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { SandboxControl } from './createSandbox.js';
-import type { SandboxStateSnapshot } from './protocol.js';
-import { CONTROL_ROUTES } from './protocol.js';
+import type { SandboxStateSnapshot } from '../protocol.js';
+import { CONTROL_ROUTES } from '../protocol.js';
 import type { Route } from './Route.js';
 import { SandboxApiError } from './SandboxApiError.js';
 

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { SandboxSessionKind } from './protocol.js';
+import type { SandboxSessionKind } from '../protocol.js';
 
 interface SessionBase {
   kind: SandboxSessionKind;

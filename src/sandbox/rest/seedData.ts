@@ -9,8 +9,8 @@ import type {
   SandboxPayment,
   SandboxPayout,
   SandboxPlan,
-} from './protocol.js';
-import { randomId } from './randomId.js';
+} from '../protocol.js';
+import { randomId } from '../engine/randomId.js';
 import { seededRandom } from './seededRandom.js';
 import { buildAccount, buildCustomer } from './stripeObjects.js';
 

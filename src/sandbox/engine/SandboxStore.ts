@@ -1,10 +1,10 @@
 import type Stripe from 'stripe';
-import type { SandboxCard, SandboxInstitution, SandboxPlan, SandboxSessionKind, SandboxStateSnapshot } from './protocol.js';
+import type { SandboxCard, SandboxInstitution, SandboxPlan, SandboxSessionKind, SandboxStateSnapshot } from '../protocol.js';
 import type { SessionRecord, FcSessionRecord } from './SessionRecord.js';
-import { buildPaymentMethod } from './rest/paymentObjects.js';
-import type { StoredPaymentIntent, StoredPaymentMethod } from './rest/paymentRecords.js';
-import { generateAccountData, seedData, type AccountData } from './seedData.js';
-import { WebhookHub, type StoredEndpoint, type WebhookOptions } from './webhooks/WebhookHub.js';
+import { buildPaymentMethod } from '../rest/paymentObjects.js';
+import type { StoredPaymentIntent, StoredPaymentMethod } from '../rest/paymentRecords.js';
+import { generateAccountData, seedData, type AccountData } from '../rest/seedData.js';
+import { WebhookHub, type StoredEndpoint, type WebhookOptions } from '../webhooks/WebhookHub.js';
 
 export interface StoreOptions {
   seed: number;

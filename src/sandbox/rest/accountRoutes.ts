@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
 import { checkExpand, EXPAND, METADATA, PAGINATION } from './commonParams.js';
-import { randomId } from './randomId.js';
+import { randomId } from '../engine/randomId.js';
 import { readParams } from './readParams.js';
-import type { Route } from './Route.js';
-import { SandboxApiError } from './SandboxApiError.js';
+import type { Route } from '../engine/Route.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 import { buildAccount, buildList } from './stripeObjects.js';
 
 const CREATE_ACCOUNT = {

@@ -1,16 +1,16 @@
-import { authenticate } from './authenticate.js';
+import { authenticate } from '../rest/authenticate.js';
 import { decodeForm } from './decodeForm.js';
 import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan.js';
-import { IdempotencyCache } from './IdempotencyCache.js';
+import { IdempotencyCache } from '../rest/IdempotencyCache.js';
 import type { LocalAccess } from './localAccess.js';
-import { CONTROL_ROUTE_PREFIX } from './protocol.js';
+import { CONTROL_ROUTE_PREFIX } from '../protocol.js';
 import { readBody } from './readBody.js';
 import type { RouteContext } from './Route.js';
 import type { Router } from './Router.js';
 import { SandboxApiError } from './SandboxApiError.js';
 import type { SandboxStore } from './SandboxStore.js';
 import { randomId } from './randomId.js';
-import { checkStripeVersion, SANDBOX_API_VERSION } from './stripeVersion.js';
+import { checkStripeVersion, SANDBOX_API_VERSION } from '../rest/stripeVersion.js';
 
 /** Browser routes and scripts: the stand-ins call them from the app's page, wherever it is served. */
 const CORS_HEADERS = {

@@ -2,11 +2,11 @@ import type Stripe from 'stripe';
 import { findAccount } from './accountRoutes.js';
 import { checkExpand, EXPAND, PAGINATION } from './commonParams.js';
 import { findCustomer } from './customerRoutes.js';
-import { randomId } from './randomId.js';
+import { randomId } from '../engine/randomId.js';
 import { readParams } from './readParams.js';
-import type { Route } from './Route.js';
-import { SandboxApiError } from './SandboxApiError.js';
-import type { SandboxStore } from './SandboxStore.js';
+import type { Route } from '../engine/Route.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
+import type { SandboxStore } from '../engine/SandboxStore.js';
 import { buildList } from './stripeObjects.js';
 
 const PERMISSIONS = ['balances', 'ownership', 'payment_method', 'transactions'] as const;

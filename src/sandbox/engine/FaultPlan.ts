@@ -1,4 +1,4 @@
-import { CONTROL_ROUTE_PREFIX } from './protocol.js';
+import { CONTROL_ROUTE_PREFIX } from '../protocol.js';
 import { SandboxApiError } from './SandboxApiError.js';
 
 /** One injected failure: answer `status` (with `code`), or run the request and then cut the connection. */

@@ -1,4 +1,4 @@
-import { readBoundedText } from '../shared/readBoundedText.js';
+import { readBoundedText } from '../../shared/readBoundedText.js';
 import { SandboxApiError } from './SandboxApiError.js';
 
 /** Largest request body the sandbox reads; Stripe's requests for these endpoints are a few kB. */

@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 /** The Stripe API version the sandbox speaks: the default of the `stripe` package it is built against. */
 export const SANDBOX_API_VERSION = '2026-10-28.endive';

@@ -1,28 +1,28 @@
 import type Stripe from 'stripe';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
-import { accountRoutes } from './accountRoutes.js';
-import { accountSessionRoutes } from './accountSessionRoutes.js';
+import { checkOptions, is, type OptionRule } from '../../core/checkOptions.js';
+import { accountRoutes } from '../rest/accountRoutes.js';
+import { accountSessionRoutes } from '../rest/accountSessionRoutes.js';
 import { controlRoutes } from './controlRoutes.js';
-import { customerRoutes } from './customerRoutes.js';
-import { customerSessionRoutes } from './customerSessionRoutes.js';
-import { browserRoutes } from './browserRoutes.js';
+import { customerRoutes } from '../rest/customerRoutes.js';
+import { customerSessionRoutes } from '../rest/customerSessionRoutes.js';
+import { browserRoutes } from '../browser/browserRoutes.js';
 import { FaultPlan } from './FaultPlan.js';
-import { financialConnectionsRoutes } from './financialConnectionsRoutes.js';
-import { IdempotencyCache } from './IdempotencyCache.js';
+import { financialConnectionsRoutes } from '../rest/financialConnectionsRoutes.js';
+import { IdempotencyCache } from '../rest/IdempotencyCache.js';
 import { LocalAccess, type AccessOptions } from './localAccess.js';
-import { SCRIPT_ROUTES, type SandboxStateSnapshot } from './protocol.js';
+import { SCRIPT_ROUTES, type SandboxStateSnapshot } from '../protocol.js';
 import { Router } from './Router.js';
 import { createSandboxHandler } from './sandboxHandler.js';
 import { SandboxStore } from './SandboxStore.js';
-import { readStandinScript, type StandinName } from './standinScripts.js';
+import { readStandinScript, type StandinName } from '../browser/standinScripts.js';
 import { toNodeListener } from './toNodeListener.js';
-import { completeOnboarding } from './rest/completeOnboarding.js';
-import { paymentBrowserRoutes, paymentIntentRoutes } from './rest/paymentIntentRoutes.js';
-import { paymentMethodRoutes } from './rest/paymentMethodRoutes.js';
-import type { WebhookOptions } from './webhooks/WebhookHub.js';
-import { webhookRoutes } from './webhooks/webhookRoutes.js';
+import { completeOnboarding } from '../rest/completeOnboarding.js';
+import { paymentBrowserRoutes, paymentIntentRoutes } from '../rest/paymentIntentRoutes.js';
+import { paymentMethodRoutes } from '../rest/paymentMethodRoutes.js';
+import type { WebhookOptions } from '../webhooks/WebhookHub.js';
+import { webhookRoutes } from '../webhooks/webhookRoutes.js';
 
 /**
  * Options of {@link createSandbox}. Every one is optional; the defaults suit a test run.

@@ -1,4 +1,4 @@
-import { SandboxApiError } from './SandboxApiError.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 /**
  * Stripe's search query language (https://docs.stripe.com/search), the part a backend uses to look

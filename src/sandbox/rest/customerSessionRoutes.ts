@@ -4,10 +4,10 @@ import { requireEnabledComponent } from './accountSessionRoutes.js';
 import { checkExpand, EXPAND } from './commonParams.js';
 import { findCustomer } from './customerRoutes.js';
 import { CUSTOMER_SESSION_COMPONENT_PARAMS, fillCustomerSessionComponents } from './customerSessionComponents.js';
-import { randomId } from './randomId.js';
+import { randomId } from '../engine/randomId.js';
 import { readParams } from './readParams.js';
-import type { Route } from './Route.js';
-import { SandboxApiError } from './SandboxApiError.js';
+import type { Route } from '../engine/Route.js';
+import { SandboxApiError } from '../engine/SandboxApiError.js';
 
 const CREATE_CUSTOMER_SESSION = {
   components: { type: 'object', required: true, fields: CUSTOMER_SESSION_COMPONENT_PARAMS },
