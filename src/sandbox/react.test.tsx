@@ -17,7 +17,9 @@ describe('<SandboxScripts>', () => {
     expect(renderToString(<SandboxScripts url="" />)).toBe('');
   });
 
-  it.each(['127.0.0.1:12111', 'javascript:alert(1)', 'not a url'])('refuses %j with a TypeError naming the expected form', (url) => {
-    expect(() => renderToString(<SandboxScripts url={url} />)).toThrow(/expected the sandbox's base URL, such as http:\/\/127\.0\.0\.1:12111/);
+  it.each(['127.0.0.1:12111', 'javascript:alert(1)', 'not a url'])('refuses %j with an invalid_options EmbedkitError naming the expected form', (url) => {
+    expect(() => renderToString(<SandboxScripts url={url} />)).toThrow(
+      expect.objectContaining({ name: 'EmbedkitError', code: 'invalid_options', field: 'url', message: expect.stringMatching(/expected the sandbox's base URL, such as http:\/\/127\.0\.0\.1:12111/) }),
+    );
   });
 });

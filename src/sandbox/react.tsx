@@ -1,5 +1,6 @@
 // `embedkit/sandbox/react`: the sandbox's stand-in scripts for pages a server renders (Next.js,
 // React Router, any React SSR). No hooks and no 'use client': a Server Component renders it too.
+import { EmbedkitError } from '../core/EmbedkitError.js';
 import { SCRIPT_ROUTES } from './protocol.js';
 
 /** Props of {@link SandboxScripts}. */
@@ -32,7 +33,10 @@ export function SandboxScripts({ url }: SandboxScriptsProps) {
     base = new URL('invalid:');
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw new TypeError(`<SandboxScripts url>: expected the sandbox's base URL, such as http://127.0.0.1:12111 (EMBEDKIT_SANDBOX_URL); received ${JSON.stringify(url)}.`);
+    throw new EmbedkitError(`<SandboxScripts url>: expected the sandbox's base URL, such as http://127.0.0.1:12111 (EMBEDKIT_SANDBOX_URL); received ${JSON.stringify(url)}.`, {
+      code: 'invalid_options',
+      field: 'url',
+    });
   }
   const origin = base.href.replace(/\/+$/, '');
   return (

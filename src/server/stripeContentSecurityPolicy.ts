@@ -1,3 +1,4 @@
+import { configError } from './configError.js';
 import { stripeCspSources, type StripeCspProduct } from './stripeCspSources.js';
 
 /** Options of {@link stripeContentSecurityPolicy}. */
@@ -58,13 +59,13 @@ export function stripeContentSecurityPolicy(options: StripeContentSecurityPolicy
   for (const product of products) {
     const sources: Readonly<Record<string, readonly string[]>> | undefined = stripeCspSources[product];
     if (sources === undefined) {
-      throw new TypeError(`embedkit/server stripeContentSecurityPolicy: unknown product ${JSON.stringify(product)}. Use ${Object.keys(stripeCspSources).join(', ')}.`);
+      throw configError('stripeContentSecurityPolicy', `unknown product ${JSON.stringify(product)}. Use ${Object.keys(stripeCspSources).join(', ')}.`);
     }
     for (const [name, list] of Object.entries(sources)) add(name, list);
   }
   if (nonce !== undefined) {
     if (typeof nonce !== 'string' || !NONCE.test(nonce)) {
-      throw new TypeError('embedkit/server stripeContentSecurityPolicy: nonce must be base64 of at least 16 random bytes, e.g. crypto.randomBytes(16).toString("base64"), fresh for each response.');
+      throw configError('stripeContentSecurityPolicy', 'nonce must be base64 of at least 16 random bytes, e.g. crypto.randomBytes(16).toString("base64"), fresh for each response.');
     }
     add('script-src', [`'nonce-${nonce}'`]);
   }
@@ -74,7 +75,7 @@ export function stripeContentSecurityPolicy(options: StripeContentSecurityPolicy
 
 function checkName(name: string): string {
   if (!DIRECTIVE_NAME.test(name)) {
-    throw new TypeError(`embedkit/server stripeContentSecurityPolicy: ${JSON.stringify(name)} is not a CSP directive name. Use lower-case names such as 'script-src'.`);
+    throw configError('stripeContentSecurityPolicy', `${JSON.stringify(name)} is not a CSP directive name. Use lower-case names such as 'script-src'.`);
   }
   return name;
 }
@@ -85,7 +86,7 @@ function sourcesOf(name: string, value: string | readonly string[]): string[] {
   for (const source of sources) {
     // A ';' or ',' inside a source would start another directive or another policy.
     if (/[;,\s]/.test(source)) {
-      throw new TypeError(`embedkit/server stripeContentSecurityPolicy: the ${name} source ${JSON.stringify(source)} contains ';', ',' or whitespace. Pass one source per array item.`);
+      throw configError('stripeContentSecurityPolicy', `the ${name} source ${JSON.stringify(source)} contains ';', ',' or whitespace. Pass one source per array item.`);
     }
   }
   return [...new Set(sources)];
