@@ -29,6 +29,8 @@ test('a Server Component page shows two Connect components from the stand-ins, w
   await expect(connectComponent(page, 'Payments').getByRole('row').first()).toBeVisible();
   await expect(connectComponent(page, 'Payouts')).toContainText('Payouts');
   expect(sessionPosts).toHaveLength(1);
+  // For a person to look at (test-results/ is gitignored).
+  await page.screenshot({ path: 'test-results/next-connect.png', fullPage: true });
   expect(watch.hydrationWarnings()).toEqual([]);
   expect(watch.errors()).toEqual([]);
   expect(watch.unusedPreloads()).toEqual([]);

@@ -14,6 +14,7 @@ test('the dev server renders a Connect component from the sandbox stand-ins', as
   // A cold dev server pre-bundles the page's dependencies on this first visit, then reloads it.
   const payments = page.getByRole('region', { name: 'Sandbox: Payments', exact: true });
   await expect(payments.getByRole('row').first()).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/react-router-connect.png', fullPage: true });
   expect(watch.stripeRequests).toEqual([]);
   expect(watch.hydrationWarnings()).toEqual([]);
   expect(watch.errors()).toEqual([]);
