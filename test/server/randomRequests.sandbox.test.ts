@@ -284,7 +284,11 @@ describe('random requests, app behaviours and Stripe answers', () => {
         if (status >= 500) expect(appFaults.has(input.behaviour) || input.stripeAnswer !== 'sandbox').toBe(true);
         seen.set(`${status} ${error.code}`, (seen.get(`${status} ${error.code}`) ?? 0) + 1);
       }),
-      { numRuns: 700 },
+      // A fixed seed: the coverage check below asks that these inputs reach every outcome, and
+      // with a fresh seed each run a rare outcome (401 on a signed-out request that passed every
+      // earlier check) was missed once in a fresh-clone CI run. fast-check prints the seed and
+      // path of any failure, so a counterexample stays reproducible.
+      { numRuns: 700, seed: 20261202 },
     );
     // Every session the sandbox created was answered as a 200, and no other.
     expect(created() - createdBefore).toBe(sessionsAnswered);
