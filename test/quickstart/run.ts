@@ -77,10 +77,15 @@ async function serve(app: string, mode: 'preview' | 'dev'): Promise<{ server: Ch
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   const url = await new Promise<string>((ready, fail) => {
     server.on('exit', (code) => fail(new Error(`vite ${mode} exited with ${code}:\n${output}`)));
-    // Vite prints its URL once it listens.
+    const gaveUp = setTimeout(() => fail(new Error(`vite ${mode} printed no URL within 60 s:\n${output}`)), 60_000);
+    // Vite prints its URL once it listens, coloured where CI is set (picocolors reads it): strip
+    // the colour codes, or the bold port hides the URL and this waits for ever.
     server.stdout!.on('data', () => {
-      const listening = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (listening) ready(listening[0]);
+      const listening = /http:\/\/127\.0\.0\.1:\d+\//.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (listening) {
+        clearTimeout(gaveUp);
+        ready(listening[0]);
+      }
     });
   });
   return { server, url };
