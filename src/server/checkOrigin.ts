@@ -1,3 +1,4 @@
+import { hostInList } from '../shared/hostNames.js';
 import { configError } from './configError.js';
 import { Refusal } from './Refusal.js';
 
@@ -40,7 +41,7 @@ export function checkOrigin(request: Request, rules: OriginRules): CorsHeaders {
 export function checkHost(request: Request, rules: OriginRules): void {
   if (rules.allowedHosts === undefined) return;
   const name = hostName(requestHost(request, rules.trustProxy));
-  const allowed = name !== undefined && rules.allowedHosts.some((entry) => (entry.startsWith('.') ? name === entry.slice(1) || name.endsWith(entry) : name === entry));
+  const allowed = name !== undefined && hostInList(name, rules.allowedHosts);
   if (!allowed) {
     throw new Refusal(403, 'host_not_allowed', "This server does not answer for the host this request addressed. The server operator should add the host to the handler's allowedHosts.");
   }

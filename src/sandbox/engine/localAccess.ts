@@ -1,3 +1,4 @@
+import { hostInList, LOOPBACK_IP } from '../../shared/hostNames.js';
 import { SandboxApiError } from './SandboxApiError.js';
 
 /** Who may reach the sandbox besides the loopback defaults; see {@link LocalAccess}. */
@@ -13,7 +14,6 @@ export interface AccessOptions {
 }
 
 const LOOPBACK_NAME = /^(localhost|.+\.localhost)$/;
-const LOOPBACK_IP = /^(127(\.\d{1,3}){3}|\[::1\])$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 const shown = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
@@ -85,8 +85,7 @@ export class LocalAccess {
 
   private hostAllowed(name: string): boolean {
     if (LOOPBACK_NAME.test(name) || IPV4.test(name) || name.startsWith('[')) return true;
-    const hosts = this.hosts as readonly string[];
-    return hosts.some((allowed) => (allowed.startsWith('.') ? name === allowed.slice(1) || name.endsWith(allowed) : name === allowed));
+    return hostInList(name, this.hosts as readonly string[]);
   }
 
   private originAllowed(origin: string): boolean {

@@ -1,5 +1,4 @@
-/** IPv4 loopback (127.0.0.0/8), IPv6 loopback and the `localhost` name: this machine only. */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+import { LOOPBACK_IP } from '../../shared/hostNames.js';
 
 /**
  * Where the sandbox may POST webhooks: http(s) URLs on this machine, or on a host the developer
@@ -17,7 +16,8 @@ export function deliveryTargetProblem(raw: string, allowedHosts: readonly string
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `webhook URLs must be http or https, received ${url.protocol}`;
   if (url.username || url.password) return 'webhook URLs must not carry credentials.';
   const host = url.hostname.toLowerCase();
-  if (LOOPBACK.test(host) || allowedHosts.some((allowed) => allowed.toLowerCase() === host)) return null;
+  // `localhost` itself but not `*.localhost`, whose lookup Node may hand to a DNS server.
+  if (host === 'localhost' || LOOPBACK_IP.test(host) || allowedHosts.some((allowed) => allowed.toLowerCase() === host)) return null;
   return (
     `the embedkit sandbox delivers webhooks only to this machine (localhost, 127.0.0.1, [::1]), so it cannot be used to reach ` +
     `other hosts; ${JSON.stringify(host)} is not one. To deliver to it (e.g. a docker-compose service), allow it: ` +
