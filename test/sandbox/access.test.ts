@@ -71,7 +71,9 @@ describe('sandbox control routes: only the developer’s own pages and tools', (
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dev.example.test:8443');
     expect((await fetch(url + CONTROL_ROUTES.state, { headers: { Origin: 'https://dev.example.test' } })).status).toBe(403);
-    expect(() => createSandbox({ allowedOrigins: ['dev.example.test'] })).toThrow(/allowedOrigins.*https:\/\/dev\.example\.test/);
+    expect(() => createSandbox({ allowedOrigins: ['dev.example.test'] })).toThrow(
+      expect.objectContaining({ code: 'invalid_options', field: 'allowedOrigins', message: expect.stringMatching(/allowedOrigins.*https:\/\/dev\.example\.test/) }),
+    );
   });
 
   it('refuses a foreign Host (DNS rebinding) on the control and REST routes', async () => {

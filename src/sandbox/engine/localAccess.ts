@@ -1,3 +1,4 @@
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { hostInList, LOOPBACK_IP } from '../../shared/hostNames.js';
 import { SandboxApiError } from './SandboxApiError.js';
 
@@ -109,7 +110,7 @@ export class LocalAccess {
   }
 }
 
-/** `https://dev.example.test:8443/` → `https://dev.example.test:8443`; anything that is not an origin is a TypeError naming the fix. */
+/** `https://dev.example.test:8443/` → `https://dev.example.test:8443`; anything that is not an origin is an invalid_options error naming the fix. */
 function normalizeOrigin(origin: string): string {
   let url: URL | undefined;
   try {
@@ -118,7 +119,10 @@ function normalizeOrigin(origin: string): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin === 'null') {
-    throw new TypeError(`createSandbox: allowedOrigins must list origins such as https://${origin.replace(/^\w+:\/\//, '').split('/')[0] ?? 'dev.example.test'}, received ${shown(origin)}.`);
+    throw new EmbedkitError(`createSandbox: allowedOrigins must list origins such as https://${origin.replace(/^\w+:\/\//, '').split('/')[0] ?? 'dev.example.test'}, received ${shown(origin)}.`, {
+      code: 'invalid_options',
+      field: 'allowedOrigins',
+    });
   }
   return url.origin;
 }
