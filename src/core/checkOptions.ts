@@ -40,7 +40,7 @@ export const is = {
   publishableKey: {
     accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
     expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
-    fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable (e.g. VITE_STRIPE_PUBLISHABLE_KEY) is the usual cause; never use a secret key here.'),
+    fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
   },
 } satisfies Record<string, OptionRule>;
 
