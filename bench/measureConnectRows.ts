@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
 import { build } from 'vite';
 import { createSandbox } from '../src/sandbox/engine/createSandbox';
-import { BROWSER_ROUTES } from '../src/sandbox/protocol';
+import { BROWSER_ROUTES, STRIPE_SCRIPT_URLS } from '../src/sandbox/protocol';
 import { readStandinScript } from '../src/sandbox/browser/standinScripts';
 import type { BenchRow } from './BenchRow';
 import { type PageBuild, type Variant, openComparisonPage } from './connectPage';
@@ -58,6 +58,8 @@ interface Samples {
   firstLoaderStartMs: Array<number | undefined>;
   /** Navigation → the first claim's response: the first component has its session (its data follows). */
   firstClaimMs: Array<number | undefined>;
+  /** Connect.js's response end → the first onLoaderStart: the part of row 2 that the React layer decides. */
+  scriptToLoaderStartMs: Array<number | undefined>;
   refreshWaitMs: Array<number | undefined>;
   sessionsPerHour: Array<number | undefined>;
   /** Why a run measured nothing, e.g. `run 3: page timed out …`, for the rows' notes. */
@@ -138,6 +140,11 @@ async function measureLoad(browser: Browser, world: World, pageBuild: PageBuild,
     samples.scriptStartMs[run] = marks.scriptStart;
     samples.firstLoaderStartMs[run] = marks.firstLoaderStart;
     samples.firstClaimMs[run] = Math.min(...claimEnds);
+    const scriptEnd = await load.page.evaluate(
+      (url) => (performance.getEntriesByName(url)[0] as PerformanceResourceTiming | undefined)?.responseEnd ?? null,
+      STRIPE_SCRIPT_URLS.connect,
+    );
+    if (scriptEnd !== null) samples.scriptToLoaderStartMs[run] = marks.firstLoaderStart - scriptEnd;
     samples.sessionsPerLoad[run] = world.created();
   } finally {
     await load.close();
@@ -196,7 +203,7 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
   for (const mode of BUILDS) await build({ configFile: fileURLToPath(new URL('./pages/vite.config.ts', import.meta.url)), mode });
   const order = (run: number, variants = VARIANTS) => (run % 2 === 0 ? variants : [...variants].reverse());
   const empty = (): Samples => ({
-    scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], firstClaimMs: [], refreshWaitMs: [], sessionsPerHour: [], failures: { load: [], hour: [] },
+    scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], firstClaimMs: [], scriptToLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [], failures: { load: [], hour: [] },
   });
   const all: Record<PageBuild, Record<Variant, Samples>> = {
     development: { quickstart: empty(), 'quickstart-hinted': empty(), embedkit: empty() },
@@ -276,6 +283,9 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
         `The page's own JavaScript starts at ${scriptStart('embedkit', pageBuild)} (embedkit page) / ${scriptStart('quickstart-hinted', pageBuild)} (hinted quickstart) / ` +
         `${scriptStart('quickstart', pageBuild)} (quickstart page).`),
     row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', "same page loads; the quickstart page as Stripe's docs write it.", pageBuild),
+    row(2, `where the time goes: Connect.js arrived → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'scriptToLoaderStartMs',
+      "same page loads; from the Connect.js response's end (resource timing) to the first onLoaderStart: what each page's React code does once the script is there. " +
+        'The rest of the first onLoaderStart is the script download, the same on both pages.', pageBuild, 'quickstart-hinted'),
     row(2, `navigation → first secret claimed vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstClaimMs',
       'same page loads; the end of the first claim (resource timing), when a component has its session.', pageBuild, 'quickstart-hinted'),
     vsIdeal('navigation → first secret claimed', 'firstClaimMs', pageBuild,
