@@ -54,8 +54,8 @@ if (only) {
 const results = {
   generatedAt: new Date().toISOString(),
   commit: git('rev-parse', 'HEAD'),
-  // Uncommitted changes mean these figures may not belong to `commit`.
-  dirty: git('status', '--porcelain', '--', 'src', 'bench', 'package.json').length > 0,
+  // Uncommitted changes mean these figures may not belong to `commit` (an earlier run's results.json does not count).
+  dirty: git('status', '--porcelain', '--', 'src', 'bench', 'package.json', ':!bench/results.json').length > 0,
   machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length },
   runsPerRow: runs,
   rows: rows.map((row) => ({ ...row, ratio: ratioOf(row) })),
