@@ -17,6 +17,8 @@ export interface OpenPageOptions {
   scriptLatencyMs: number;
   /** Install Playwright's fake clock before navigation (rows 3–4 move time by hours). */
   fakeClock?: boolean;
+  /** How long the page may take to start its three components' loaders. */
+  timeoutMs: number;
 }
 
 /**
@@ -58,6 +60,7 @@ export interface ComparisonPage {
   /**
    * Resolves once no request has been in flight for `quietMs`, or after a short grace when no
    * request started at all (most clock steps start none, and the hour has hundreds of steps).
+   * Rejects when the network is not idle within the page's `timeoutMs`.
    */
   settle(quietMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -101,8 +104,13 @@ export async function openComparisonPage(browser: Browser, options: OpenPageOpti
   page.on('requestfinished', track(-1));
   page.on('requestfailed', track(-1));
 
-  await page.goto(`${options.origin}/${options.build}/${options.variant}.html`);
-  await page.waitForFunction(() => (window.__benchMarks?.loaderStarts ?? 0) >= 3, undefined, { timeout: 20_000, polling: 50 });
+  try {
+    await page.goto(`${options.origin}/${options.build}/${options.variant}.html`, { timeout: options.timeoutMs });
+    await page.waitForFunction(() => (window.__benchMarks?.loaderStarts ?? 0) >= 3, undefined, { timeout: options.timeoutMs, polling: 50 });
+  } catch (error) {
+    await context.close();
+    throw new Error(`the page did not start its 3 components' loaders within ${options.timeoutMs / 1000} s (${(error as Error).message.split('\n')[0]})`, { cause: error });
+  }
 
   return {
     page,
@@ -114,7 +122,9 @@ export async function openComparisonPage(browser: Browser, options: OpenPageOpti
       // Requests a just-fired timer starts reach Node a few milliseconds later.
       await sleep(8);
       if (started === before && inFlight <= 0) return;
+      const deadline = performance.now() + options.timeoutMs;
       for (;;) {
+        if (performance.now() > deadline) throw new Error(`the page's network was not idle for ${quietMs} ms within ${options.timeoutMs / 1000} s`);
         const quietFor = performance.now() - lastChange;
         if (inFlight <= 0 && quietFor >= quietMs) return;
         await sleep(Math.max(10, quietMs - quietFor));

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
 import { build } from 'vite';
 import { createSandbox } from '../src/sandbox/engine/createSandbox';
-import { BROWSER_ROUTES } from '../src/sandbox/protocol';
+import { BROWSER_ROUTES, STRIPE_SCRIPT_URLS } from '../src/sandbox/protocol';
 import { readStandinScript } from '../src/sandbox/browser/standinScripts';
 import type { BenchRow } from './BenchRow';
 import { type PageBuild, type Variant, openComparisonPage } from './connectPage';
@@ -47,15 +47,40 @@ const VARIANTS: Variant[] = ['quickstart', 'embedkit'];
 const LOAD_VARIANTS: Variant[] = ['quickstart', 'quickstart-hinted', 'embedkit'];
 const BUILDS: PageBuild[] = ['development', 'production'];
 
+/**
+ * One variant's figures, indexed by run: `undefined` where that run could not measure it. Rows
+ * compare embedkit with its baseline on the runs where both were measured, so a ratio is always
+ * made of figures from the same runs.
+ */
 interface Samples {
-  scriptStartMs: number[];
-  sessionsPerLoad: number[];
-  firstLoaderStartMs: number[];
+  scriptStartMs: Array<number | undefined>;
+  sessionsPerLoad: Array<number | undefined>;
+  firstLoaderStartMs: Array<number | undefined>;
   /** Navigation → the first claim's response: the first component has its session (its data follows). */
-  firstClaimMs: number[];
-  refreshWaitMs: number[];
-  sessionsPerHour: number[];
+  firstClaimMs: Array<number | undefined>;
+  /**
+   * The later of Connect.js's response end and the page's own JavaScript starting → the first
+   * onLoaderStart: the part of row 2 that the page's React code decides, once both are there.
+   */
+  scriptToLoaderStartMs: Array<number | undefined>;
+  refreshWaitMs: Array<number | undefined>;
+  sessionsPerHour: Array<number | undefined>;
+  /** Why a run measured nothing, e.g. `run 3: page timed out …`, for the rows' notes. */
+  failures: Record<'load' | 'hour', string[]>;
 }
+
+/**
+ * How long a page may take to show its loaders or to claim its first secret before that run is
+ * reported as unmeasured. Generous: on a loaded 2-core machine a page that needs 400 ms alone can
+ * take several seconds, and that is a slow figure to report, not a reason to give up.
+ */
+const EVENT_TIMEOUT_MS = 60_000;
+/**
+ * After the first claim: how long the page's network must be idle before the sandbox's session
+ * count is read. Every Connect instance started its secret request while rendering, long before a
+ * claim could finish, so an idle network means every session it will create at load exists.
+ */
+const NETWORK_IDLE_MS = 100;
 
 /** A sandbox, the page server in front of it, and the Connect.js stand-in it serves. */
 async function startWorld(pagesDir: string) {
@@ -88,40 +113,56 @@ async function startWorld(pagesDir: string) {
 type World = Awaited<ReturnType<typeof startWorld>>;
 
 /** Rows 1–2: one StrictMode page load with the injected latencies (row 1 reads the development build's). */
-async function measureLoad(browser: Browser, world: World, pageBuild: PageBuild, variant: Variant, samples: Samples) {
+async function measureLoad(browser: Browser, world: World, pageBuild: PageBuild, variant: Variant, samples: Samples, run: number) {
   const { sandbox, server, connectScript } = world;
   server.setEndpointLatency(LATENCY.endpointMs);
   sandbox.reset();
   sandbox.control.latency(LATENCY.claimMs, CLAIM_ROUTE);
-  const load = await openComparisonPage(browser, { origin: server.origin, build: pageBuild, variant, connectScript, scriptLatencyMs: LATENCY.scriptMs });
+  const load = await openComparisonPage(browser, {
+    origin: server.origin, build: pageBuild, variant, connectScript, scriptLatencyMs: LATENCY.scriptMs, timeoutMs: EVENT_TIMEOUT_MS,
+  });
   try {
-    // Long enough for a second instance's eager fetch (endpoint 300 ms) to reach the sandbox.
-    await load.settle(500);
+    // The events measured: the first claim's response (resource timing gives a cross-origin
+    // request's end; the sandbox answers claims), then an idle network for the session count.
+    await load.page
+      .waitForFunction((path) => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === path), BROWSER_ROUTES.claim, {
+        timeout: EVENT_TIMEOUT_MS,
+        polling: 50,
+      })
+      .catch(() => {
+        throw new Error(`Connect.js claimed no secret within ${EVENT_TIMEOUT_MS / 1000} s`);
+      });
+    await load.settle(NETWORK_IDLE_MS);
     const marks = await load.marks();
-    if (!marks || marks.firstLoaderStart === null) throw new Error(`${variant}: no component reported onLoaderStart.`);
-    if (marks.loadErrors.length > 0) throw new Error(`${variant}: components failed to load: ${marks.loadErrors.join(', ')}`);
-    samples.scriptStartMs.push(marks.scriptStart);
-    samples.firstLoaderStartMs.push(marks.firstLoaderStart);
-    // Resource timing gives a cross-origin request's start and end; the sandbox answers claims.
+    if (!marks || marks.firstLoaderStart === null) throw new Error('no component reported onLoaderStart');
+    if (marks.loadErrors.length > 0) throw new Error(`components failed to load: ${marks.loadErrors.join(', ')}`);
     const claimEnds = await load.page.evaluate(
       (path) => performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === path).map((entry) => (entry as PerformanceResourceTiming).responseEnd),
       BROWSER_ROUTES.claim,
     );
-    if (claimEnds.length === 0) throw new Error(`${variant}: Connect.js never claimed a secret.`);
-    samples.firstClaimMs.push(Math.min(...claimEnds));
-    samples.sessionsPerLoad.push(world.created());
+    samples.scriptStartMs[run] = marks.scriptStart;
+    samples.firstLoaderStartMs[run] = marks.firstLoaderStart;
+    samples.firstClaimMs[run] = Math.min(...claimEnds);
+    const scriptEnd = await load.page.evaluate(
+      (url) => (performance.getEntriesByName(url)[0] as PerformanceResourceTiming | undefined)?.responseEnd ?? null,
+      STRIPE_SCRIPT_URLS.connect,
+    );
+    if (scriptEnd !== null) samples.scriptToLoaderStartMs[run] = marks.firstLoaderStart - Math.max(scriptEnd, marks.scriptStart);
+    samples.sessionsPerLoad[run] = world.created();
   } finally {
     await load.close();
   }
 }
 
 /** Rows 3–4: a mounted page over a simulated hour; page and sandbox clocks move together. */
-async function measureHour(browser: Browser, world: World, variant: Variant, samples: Samples) {
+async function measureHour(browser: Browser, world: World, variant: Variant, samples: Samples, run: number) {
   const { sandbox, server, connectScript } = world;
   server.setEndpointLatency(LATENCY.endpointMs);
   sandbox.reset();
   sandbox.control.lifetime(SHORT_LIFETIME_S);
-  const page = await openComparisonPage(browser, { origin: server.origin, build: 'development', variant, connectScript, scriptLatencyMs: 0, fakeClock: true });
+  const page = await openComparisonPage(browser, {
+    origin: server.origin, build: 'development', variant, connectScript, scriptLatencyMs: 0, fakeClock: true, timeoutMs: EVENT_TIMEOUT_MS,
+  });
   try {
     await page.settle();
     let timedRefreshes = 0;
@@ -134,11 +175,23 @@ async function measureHour(browser: Browser, world: World, variant: Variant, sam
       await page.page.clock.runFor(HOUR_STEP_S * 1000);
       await page.settle();
     }
-    if (timedRefreshes === 0) throw new Error(`${variant}: Connect.js never asked for a refreshed secret in ${TIMED_REFRESH_WINDOW_S} simulated seconds.`);
-    samples.refreshWaitMs.push(median(page.refreshWaits.slice(0, timedRefreshes)));
-    samples.sessionsPerHour.push(world.created());
+    samples.sessionsPerHour[run] = world.created();
+    if (timedRefreshes === 0) throw new Error(`Connect.js never asked for a refreshed secret in ${TIMED_REFRESH_WINDOW_S} simulated seconds`);
+    samples.refreshWaitMs[run] = median(page.refreshWaits.slice(0, timedRefreshes));
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Runs one measurement; a failure is recorded as that run's reason instead of ending the bench, so
+ * one page that times out on a loaded machine costs one sample, not the whole table.
+ */
+async function attempt(samples: Samples, kind: 'load' | 'hour', run: number, variant: Variant, measure: () => Promise<void>) {
+  try {
+    await measure();
+  } catch (error) {
+    samples.failures[kind].push(`run ${run + 1}, ${variant}: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -152,7 +205,9 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
   const pagesDir = fileURLToPath(new URL('./.tmp/pages', import.meta.url));
   for (const mode of BUILDS) await build({ configFile: fileURLToPath(new URL('./pages/vite.config.ts', import.meta.url)), mode });
   const order = (run: number, variants = VARIANTS) => (run % 2 === 0 ? variants : [...variants].reverse());
-  const empty = (): Samples => ({ scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], firstClaimMs: [], refreshWaitMs: [], sessionsPerHour: [] });
+  const empty = (): Samples => ({
+    scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], firstClaimMs: [], scriptToLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [], failures: { load: [], hour: [] },
+  });
   const all: Record<PageBuild, Record<Variant, Samples>> = {
     development: { quickstart: empty(), 'quickstart-hinted': empty(), embedkit: empty() },
     production: { quickstart: empty(), 'quickstart-hinted': empty(), embedkit: empty() },
@@ -163,13 +218,20 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
     for (let lane = 0; lane < (hours ? HOUR_LANES : 1); lane++) worlds.push(await startWorld(pagesDir));
     for (let run = 0; loads && run < runs; run++) {
       for (const pageBuild of BUILDS) {
-        for (const variant of order(run, LOAD_VARIANTS)) await measureLoad(browser, worlds[0]!, pageBuild, variant, all[pageBuild][variant]);
+        for (const variant of order(run, LOAD_VARIANTS)) {
+          const samples = all[pageBuild][variant];
+          await attempt(samples, 'load', run, variant, () => measureLoad(browser, worlds[0]!, pageBuild, variant, samples, run));
+        }
       }
     }
-    const queue = hours ? Array.from({ length: runs }, (_, run) => order(run)).flat() : [];
+    const queue = hours ? Array.from({ length: runs }, (_, run) => order(run).map((variant) => ({ run, variant }))).flat() : [];
     await Promise.all(
       worlds.map(async (world) => {
-        for (let variant = queue.shift(); variant; variant = queue.shift()) await measureHour(browser, world, variant, all.development[variant]);
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { run, variant } = next;
+          const samples = all.development[variant];
+          await attempt(samples, 'hour', run, variant, () => measureHour(browser, world, variant, samples, run));
+        }
       }),
     );
   } finally {
@@ -178,34 +240,66 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
   }
 
   const ideal = Math.max(LATENCY.scriptMs, LATENCY.endpointMs) + LATENCY.claimMs;
-  const med = (variant: Variant, key: keyof Samples, pageBuild: PageBuild = 'development') => median(all[pageBuild][variant][key]);
-  const row = (n: number, metric: string, unit: string, key: keyof Samples, note: string, pageBuild?: PageBuild, baseline: Variant = 'quickstart'): BenchRow => ({
-    row: n, metric, unit, embedkit: med('embedkit', key, pageBuild), baselineName: baseline === 'quickstart' ? 'Stripe quickstart' : 'quickstart + the same HTML hint',
-    baseline: med(baseline, key, pageBuild), runs, note,
-  });
-  const vsIdeal = (metric: string, key: keyof Samples, pageBuild: PageBuild, note: string): BenchRow => ({
-    row: 2, metric: `${metric} vs ideal (${pageBuild} build)`, unit: 'ms', embedkit: med('embedkit', key, pageBuild),
-    baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs, note,
-  });
+  const measuredIn = (samples: Samples, key: keyof Omit<Samples, 'failures'>) =>
+    Array.from({ length: runs }, (_, run) => samples[key][run]).flatMap((value, run) => (value === undefined ? [] : [{ run, value }]));
+  /** What a row's note adds when runs are missing: how many, and each reason. */
+  const missing = (count: number, reasons: string[]) =>
+    count === 0 ? '' : ` ${count} of ${runs} runs not measured${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.`;
+  const kindOf = (key: keyof Omit<Samples, 'failures'>): 'load' | 'hour' => (key === 'refreshWaitMs' || key === 'sessionsPerHour' ? 'hour' : 'load');
+  /** embedkit against a baseline variant, both from the runs that measured both. */
+  const row = (n: number, metric: string, unit: string, key: keyof Omit<Samples, 'failures'>, note: string, pageBuild: PageBuild = 'development', baseline: Variant = 'quickstart'): BenchRow => {
+    const mine = all[pageBuild].embedkit;
+    const theirs = all[pageBuild][baseline];
+    const paired = measuredIn(mine, key).filter(({ run }) => theirs[key][run] !== undefined);
+    const reasons = [...mine.failures[kindOf(key)], ...theirs.failures[kindOf(key)]];
+    return {
+      row: n,
+      metric,
+      unit,
+      embedkit: paired.length > 0 ? median(paired.map(({ value }) => value)) : null,
+      baselineName: baseline === 'quickstart' ? 'Stripe quickstart' : 'quickstart + the same HTML hint',
+      baseline: paired.length > 0 ? median(paired.map(({ run }) => theirs[key][run]!)) : null,
+      runs: paired.length,
+      note: `${paired.length === 0 ? 'NOT MEASURED. ' : ''}${note}${missing(runs - paired.length, reasons)}`,
+    };
+  };
+  const vsIdeal = (metric: string, key: keyof Omit<Samples, 'failures'>, pageBuild: PageBuild, note: string): BenchRow => {
+    const mine = measuredIn(all[pageBuild].embedkit, key);
+    return {
+      row: 2, metric: `${metric} vs ideal (${pageBuild} build)`, unit: 'ms', embedkit: mine.length > 0 ? median(mine.map(({ value }) => value)) : null,
+      baselineName: 'ideal max(script, endpoint) + claim', baseline: ideal, runs: mine.length,
+      note: `${mine.length === 0 ? 'NOT MEASURED. ' : ''}${note}${missing(runs - mine.length, all[pageBuild].embedkit.failures.load)}`,
+    };
+  };
+  const scriptStart = (variant: Variant, pageBuild: PageBuild) => {
+    const values = measuredIn(all[pageBuild][variant], 'scriptStartMs');
+    return values.length > 0 ? `${median(values.map(({ value }) => value)).toFixed(0)} ms` : 'not measured';
+  };
   const loaderStartRows = (pageBuild: PageBuild): BenchRow[] => [
+    row(2, `navigation → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstLoaderStartMs',
+      "the primary comparison: the quickstart page with the embedkit page's HTML hint, loaded in the same runs. " +
+        'Connect.js (and its stand-in) fire onLoaderStart when a component\'s loader shows, which does not wait for the claim.', pageBuild, 'quickstart-hinted'),
     vsIdeal('navigation → first onLoaderStart', 'firstLoaderStartMs', pageBuild,
       `script ${LATENCY.scriptMs} ms (Playwright route), endpoint ${LATENCY.endpointMs} ms, claim ${LATENCY.claimMs} ms (sandbox latency). ` +
         `The embedkit page is set up as docs/client.md recommends ("The fastest start"): Connect.js preloaded by a <link rel="preload"> in its HTML, and the first secret requested ` +
         'by preloadConnect() before React renders. ' +
-        `Connect.js (and its stand-in) fire onLoaderStart when a component's loader shows, which does not wait for the claim. ` +
-        `The page's own JavaScript starts at ${med('embedkit', 'scriptStartMs', pageBuild).toFixed(0)} ms (embedkit page) / ` +
-        `${med('quickstart', 'scriptStartMs', pageBuild).toFixed(0)} ms (quickstart page).`),
-    row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', "same page loads as the row above; the quickstart page as Stripe's docs write it.", pageBuild),
-    row(2, `navigation → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstLoaderStartMs',
-      "the quickstart page with the embedkit page's HTML hint: what is left of the lead without it.", pageBuild, 'quickstart-hinted'),
+        `The page's own JavaScript starts at ${scriptStart('embedkit', pageBuild)} (embedkit page) / ${scriptStart('quickstart-hinted', pageBuild)} (hinted quickstart) / ` +
+        `${scriptStart('quickstart', pageBuild)} (quickstart page).`),
+    row(2, `navigation → first onLoaderStart vs quickstart (${pageBuild} build)`, 'ms', 'firstLoaderStartMs', "same page loads; the quickstart page as Stripe's docs write it.", pageBuild),
+    row(2, `where the time goes: Connect.js and page JS both there → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'scriptToLoaderStartMs',
+      "same page loads; from the later of Connect.js's response end (resource timing) and the page's own JavaScript starting, to the first onLoaderStart: " +
+        "what each page's React code takes once both are there. The rest is the script download and the page's boot (its start time is in the ideal row's note).", pageBuild, 'quickstart-hinted'),
+    row(2, `navigation → first secret claimed vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstClaimMs',
+      'same page loads; the end of the first claim (resource timing), when a component has its session.', pageBuild, 'quickstart-hinted'),
     vsIdeal('navigation → first secret claimed', 'firstClaimMs', pageBuild,
-      'same page loads; the end of the first claim (resource timing), when a component has its session. The secret request can only start once ' +
+      'same page loads. The secret request can only start once ' +
         "the page's JavaScript runs, so the page's boot adds to the endpoint's 300 ms here, on every page."),
     row(2, `navigation → first secret claimed vs quickstart (${pageBuild} build)`, 'ms', 'firstClaimMs', 'same page loads.', pageBuild),
   ];
   const measured = [
     ...(loads ? [
-      row(1, 'AccountSessions per page load (StrictMode, 3 components)', '', 'sessionsPerLoad', 'React development build, where StrictMode double-mounts; counted by the sandbox.'),
+      row(1, 'AccountSessions per page load (StrictMode, 3 components)', '', 'sessionsPerLoad',
+        'React development build, where StrictMode double-mounts; counted by the sandbox once the first claim is done and the network is idle.'),
       ...loaderStartRows('development'),
       ...loaderStartRows('production'),
     ] : []),

@@ -12,70 +12,70 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   peerDependencies?: Record<string, string>;
 };
 const peers = Object.keys(pkg.peerDependencies ?? {});
-// Entries that run in the browser. The others (server, sandbox) are Node code whose size nobody ships.
-const clientSubpaths = ['.'];
+
+/** Per-part budgets of issue #13, shared with .size-limit.js (which enforces them). */
+const { parts } = JSON.parse(readFileSync(resolve(root, 'bench/sizeBudgets.json'), 'utf8')) as {
+  parts: Array<{ name: string; import: string; target: number; guard: number }>;
+};
 
 /**
  * Bytes of what `names` of `file` pull in (everything it exports by default), bundled for the
- * browser, minified and gzipped, with `external` left out.
+ * browser, minified and gzipped, with `external` left out, and `process.env.NODE_ENV` defined as
+ * `"production"` as app bundlers do for a production build (development-only code drops out).
  */
 async function minGzip(file: string, external: string[], names = '*'): Promise<number> {
   const result = await build({
-    stdin: { contents: `export ${names === '*' ? '*' : `{ ${names} }`} from ${JSON.stringify(file)};`, resolveDir: root, loader: 'js' },
+    stdin: { contents: `export ${names} from ${JSON.stringify(file)};`, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     write: false,
     external,
+    define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   });
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
 /**
- * Row 5: each client entry's size, peers excluded, against the official React bindings measured
- * the same way (`@stripe/react-connect-js` without its own peers) for scale. The budget is
- * enforced by size-limit in `npm test`; this row only reports.
+ * Row 5: the client entry against the official React bindings measured the same way
+ * (`@stripe/react-connect-js` without its own peers) for scale, then each part of issue #13
+ * against its target: what an app that uses one part ships, its bundler dropping the rest
+ * (`sideEffects: false`). size-limit enforces these parts in `npm test` (at the `guard` or the
+ * `target`, per .size-limit.js); this row reports every gap to the target either way.
  */
 export async function measureSizes(): Promise<BenchRow[]> {
   const require = createRequire(import.meta.url);
   const official = await minGzip(require.resolve('@stripe/react-connect-js'), ['react', 'react-dom', '@stripe/connect-js']);
-  const rows: BenchRow[] = [];
-  for (const subpath of clientSubpaths) {
-    const target = pkg.exports[subpath];
-    const built = typeof target === 'string' ? target : target?.import;
-    const name = subpath === '.' ? 'embedkit' : `embedkit/${subpath.slice(2)}`;
-    rows.push({
+  const main = pkg.exports['.'];
+  const built = typeof main === 'string' ? main : main?.import;
+  if (!built) throw new Error('package.json has no "import" target for "." to measure.');
+  const entry = resolve(root, built);
+  const rows: BenchRow[] = [
+    {
       row: 5,
-      metric: `${name} size, min+gzip, peers excluded (budget 4 kB)`,
+      metric: 'size, whole embedkit entry vs the official React bindings (min+gzip, peers excluded, NODE_ENV=production)',
       unit: 'B',
-      embedkit: built ? await minGzip(resolve(root, built), peers) : null,
+      embedkit: await minGzip(entry, peers),
       baselineName: '@stripe/react-connect-js',
       baseline: official,
       runs: 1,
-      note: built ? 'deterministic: one build is the measurement' : `no "import" target for ${subpath} in package.json`,
-    });
-  }
-  // What an app that uses one part of the kit ships: its bundler drops the rest (sideEffects: false).
-  const main = pkg.exports['.'];
-  const mainBuilt = resolve(root, (typeof main === 'string' ? main : main?.import) ?? 'dist/index.js');
-  const parts: Array<[string, string]> = [
-    ['Connect embedded components', 'ConnectProvider, ConnectPayments'],
-    ['CustomerSession (saved cards)', 'useCustomerSession'],
-    ['Financial Connections', 'useFinancialConnections'],
-    ['pricing table', 'PricingTable'],
+      note: 'deterministic: one build is the measurement; for scale only (the budget is the "whole embedkit entry" row below).',
+    },
   ];
-  for (const [part, names] of parts) {
+  for (const part of parts) {
+    const size = await minGzip(entry, peers, part.import);
+    const gap = size - part.target;
     rows.push({
       row: 5,
-      metric: `embedkit, ${part} only: ${names}`,
+      metric: `size, ${part.name}`,
       unit: 'B',
-      embedkit: await minGzip(mainBuilt, peers, names),
-      baselineName: 'budget 4 kB',
-      baseline: 4000,
+      embedkit: size,
+      baselineName: 'target',
+      baseline: part.target,
       runs: 1,
-      note: 'tree-shaken as an app bundler would: for scale, since the 4 kB budget is for the whole entry',
+      note: `${gap > 0 ? `OVER TARGET by ${gap} B` : `within target, ${-gap} B to spare`}; export ${part.import}; regression guard ${part.guard} B (.size-limit.js enforces the guard or the target).`,
     });
   }
   return rows;

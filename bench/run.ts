@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ratioOf } from './BenchRow';
+import { type BenchRow, ratioOf } from './BenchRow';
 import { foldIn } from './foldIn';
 import { formatTable } from './formatTable';
 import { measureConnectRows } from './measureConnectRows';
@@ -25,12 +25,25 @@ const wanted = (row: number) => only === null || only.includes(row);
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
+/**
+ * A group of rows that could not be measured at all (a build or the browser failed) becomes rows
+ * that say so, and the other groups still run: the table never aborts and never hides a gap.
+ */
+async function measureOr(rowNumbers: number[], label: string, measure: () => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  try {
+    return await measure();
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    return rowNumbers.map((row) => ({ row, metric: label, unit: '', embedkit: null, baselineName: '—', baseline: null, runs: 0, note: `NOT MEASURED: ${reason}` }));
+  }
+}
+
 const connectRows = [1, 2, 3, 4].filter(wanted);
 const rows = [
-  ...(connectRows.length > 0 ? await measureConnectRows({ runs, rows: connectRows }) : []),
-  ...(wanted(5) ? await measureSizes() : []),
-  ...(wanted(6) ? await foldIn(here('./sandbox.ts'), 'sandbox session create: latency and throughput') : []),
-  ...(wanted(6) ? await foldIn(here('./server.ts'), 'server handler overhead vs the bare stripe SDK call') : []),
+  ...(connectRows.length > 0 ? await measureOr(connectRows, 'Connect rows (comparison pages in Chromium)', () => measureConnectRows({ runs, rows: connectRows })) : []),
+  ...(wanted(5) ? await measureOr([5], 'sizes', measureSizes) : []),
+  ...(wanted(6) ? await measureOr([6], 'sandbox session create', () => foldIn(here('./sandbox.ts'), 'sandbox session create: latency and throughput')) : []),
+  ...(wanted(6) ? await measureOr([6], 'server handler overhead', () => foldIn(here('./server.ts'), 'server handler overhead vs the bare stripe SDK call')) : []),
 ];
 
 console.log(`\n${formatTable(rows)}\n`);
@@ -41,8 +54,8 @@ if (only) {
 const results = {
   generatedAt: new Date().toISOString(),
   commit: git('rev-parse', 'HEAD'),
-  // Uncommitted changes mean these figures may not belong to `commit`.
-  dirty: git('status', '--porcelain', '--', 'src', 'bench', 'package.json').length > 0,
+  // Uncommitted changes mean these figures may not belong to `commit` (an earlier run's results.json does not count).
+  dirty: git('status', '--porcelain', '--', 'src', 'bench', 'package.json', ':!bench/results.json').length > 0,
   machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length },
   runsPerRow: runs,
   rows: rows.map((row) => ({ ...row, ratio: ratioOf(row) })),

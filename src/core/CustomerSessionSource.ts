@@ -2,7 +2,7 @@ import { backoffDelay } from './backoffDelay.js';
 import { checkSeconds } from './checkSeconds.js';
 import type { ClientSecret } from './ClientSecret.js';
 import type { EmbedkitError } from './EmbedkitError.js';
-import { refreshDelay } from './refreshDelay.js';
+import { RenewalPacer } from './refreshDelay.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
 import type { SessionState } from './types.js';
 
@@ -22,7 +22,7 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
  * with backoff. A secret is dropped from state the moment it expires.
  */
 export class CustomerSessionSource extends SessionSource<CustomerSessionState, 'customer_session'> {
-  private readonly marginSeconds: number;
+  private readonly pacer: RenewalPacer;
   private readonly retryOptions: CustomerSessionSourceOptions['retry'];
   private request: { promise: Promise<void>; controller: AbortController } | null = null;
   /** Failed renewal rounds in a row, for the backoff between rounds. */
@@ -31,7 +31,7 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
   constructor(options: CustomerSessionSourceOptions) {
     super('customer_session', options, { secret: null });
     this.retryOptions = options.retry;
-    this.marginSeconds = checkSeconds('refreshMarginSeconds', options.refreshMarginSeconds) ?? 60;
+    this.pacer = new RenewalPacer(checkSeconds('refreshMarginSeconds', options.refreshMarginSeconds) ?? 60);
   }
 
   /** Fetches a new secret now (or joins the request in flight). Never rejects: errors go to state. */
@@ -68,13 +68,18 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
     this.clearTimer('renew');
     const controller = new AbortController();
     this.dispatch({ type: 'fetch', clearError });
+    this.pacer.requested(this.clock.now(), clearError);
     const promise = this.requestSecret(controller.signal).then(
       (secret) => {
         if (controller.signal.aborted) return;
         this.request = null;
         this.failures = 0;
-        this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } }, { secret });
-        this.scheduleRefresh(secret);
+        const plan = this.pacer.answered(secret, this.state.secret, this.clock.now());
+        if (plan.error) this.dispatch({ type: 'failed', error: plan.error });
+        else if (plan.use) this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } }, { secret });
+        else this.dispatch({ type: 'fetched', handed: null });
+        if (plan.delayMs !== undefined) this.setTimer('renew', () => this.startRequest(false), plan.delayMs);
+        this.scheduleExpiry();
       },
       (error: EmbedkitError) => {
         if (controller.signal.aborted) return;
@@ -90,11 +95,6 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
     );
     this.request = { promise, controller };
     return this.request;
-  }
-
-  private scheduleRefresh(secret: ClientSecret): void {
-    this.setTimer('renew', () => this.startRequest(false), refreshDelay(secret.expiresAt!, this.clock.now(), this.marginSeconds));
-    this.scheduleExpiry();
   }
 
   /** Drops the secret from state the moment it expires, so state never offers an expired one. */
