@@ -7,7 +7,7 @@ import {
 } from 'embedkit/server';
 import type { Activity } from './Activity';
 import type { SignedInUser } from './SignedInUser';
-import { createWebhookHandler } from './webhookHandler';
+import { createWebhookHandler } from './webhookHandler.js';
 
 export type WebHandler = (request: Request) => Promise<Response>;
 
