@@ -6,6 +6,7 @@ import { embedkitSandbox } from 'embedkit/sandbox/vite';
 import { connectToSandbox } from './server/connectToSandbox.js';
 import { contentSecurityPolicy } from './server/contentSecurityPolicy.js';
 import { createExampleApi } from './server/createExampleApi.js';
+import { Activity } from './server/Activity.js';
 import { exampleBackend } from './server/exampleBackend.js';
 import { loadDemoUser } from './server/loadDemoUser.js';
 
@@ -16,6 +17,7 @@ const fromRepo = (path: string) => fileURLToPath(new URL(`../${path}`, import.me
 const SANDBOX_PUBLIC_ENV = {
   VITE_STRIPE_PUBLISHABLE_KEY: 'pk_test_embedkitsandbox',
   VITE_STRIPE_PRICING_TABLE_ID: 'prctbl_embedkit_sandbox',
+  VITE_STRIPE_BUY_BUTTON_ID: 'buy_btn_embedkit_sandbox',
 };
 
 /**
@@ -35,6 +37,8 @@ export default defineConfig(({ mode }) => {
     enabled: onSandbox,
     // Fixed by the e2e suite so its tests can reach the controls; otherwise any free port.
     ...(env.EXAMPLE_SANDBOX_PORT ? { port: Number(env.EXAMPLE_SANDBOX_PORT) } : {}),
+    // Every event goes to the backend's webhook route, signed, as `stripe listen --forward-to` does.
+    webhooks: { forwardTo: '/api/webhooks' },
   });
   const sandboxUrl = () => (onSandbox ? sandbox.api.url : undefined);
 
@@ -60,7 +64,9 @@ export default defineConfig(({ mode }) => {
             customer: env.EXAMPLE_CUSTOMER_ID ?? seeded?.customers[0],
             accounts: env.EXAMPLE_CONNECTED_ACCOUNTS?.split(',').map((id) => id.trim()) ?? seeded?.accounts,
           });
-          return createExampleApi({ stripe, currentUser: () => user });
+          // On real Stripe: the secret `stripe listen --forward-to localhost:5173/api/webhooks` prints.
+          const webhookSecret = url ? sandbox.api.sandbox?.webhooks.forwardSecret : env.STRIPE_WEBHOOK_SECRET;
+          return createExampleApi({ stripe, currentUser: () => user, activity: new Activity(stripe, user), webhookSecret });
         },
       }),
       sandbox,

@@ -5,7 +5,9 @@ import {
   createFinancialConnectionsSessionHandler,
   ForbiddenError,
 } from 'embedkit/server';
+import type { Activity } from './Activity';
 import type { SignedInUser } from './SignedInUser';
+import { createWebhookHandler } from './webhookHandler.js';
 
 export type WebHandler = (request: Request) => Promise<Response>;
 
@@ -16,15 +18,28 @@ export interface ExampleApiOptions {
    * app reads its session cookie here. Every handler below decides from this, never from the body.
    */
   currentUser: (request: Request) => SignedInUser;
+  /** What the backend knows of the user's Stripe objects; webhooks keep it current. */
+  activity: Activity;
+  /** The `whsec_…` secret webhook deliveries are signed with (see webhookHandler). */
+  webhookSecret: string | undefined;
 }
 
 /** The example backend's routes, each a web-standard handler; `exampleBackend` mounts them. */
-export function createExampleApi({ stripe, currentUser }: ExampleApiOptions): Record<string, WebHandler> {
+export function createExampleApi({ stripe, currentUser, activity, webhookSecret }: ExampleApiOptions): Record<string, WebHandler> {
   return {
-    '/api/me': async (request) =>
+    '/api/me': async (request) => {
+      if (request.method !== 'GET') return new Response(null, { status: 405, headers: { Allow: 'GET' } });
+      // Signing in reads the user's Stripe objects once; from then on webhooks keep them current.
+      await activity.sync().catch((error: unknown) => console.error('example: could not read the activity from Stripe:', error));
+      return Response.json(currentUser(request), { headers: { 'Cache-Control': 'no-store' } });
+    },
+
+    '/api/activity': async (request) =>
       request.method === 'GET'
-        ? Response.json(currentUser(request), { headers: { 'Cache-Control': 'no-store' } })
+        ? Response.json(activity.snapshot(), { headers: { 'Cache-Control': 'no-store' } })
         : new Response(null, { status: 405, headers: { Allow: 'GET' } }),
+
+    '/api/webhooks': createWebhookHandler({ stripe, secret: webhookSecret, onEvent: (event) => activity.apply(event) }),
 
     '/api/account_session': createAccountSessionHandler({
       stripe,
@@ -57,6 +72,7 @@ export function createExampleApi({ stripe, currentUser }: ExampleApiOptions): Re
           features: { payment_method_redisplay: 'enabled', payment_method_save: 'enabled', payment_method_remove: 'enabled' },
         },
         pricing_table: { enabled: true },
+        buy_button: { enabled: true },
       },
     }),
 

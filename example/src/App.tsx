@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ConnectNotificationBanner, ConnectProvider, type ConnectErrorEvent } from 'embedkit';
 import type { SignedInUser } from '../server/SignedInUser';
+import { ActivityPanel } from './activity/ActivityPanel';
+import { OnboardingBadge } from './activity/OnboardingBadge';
+import { useActivity } from './activity/useActivity';
 import { endpoints, publishableKey } from './config';
 import { AccountSwitcher } from './layout/AccountSwitcher';
 import { ConnectStatus } from './layout/ConnectStatus';
@@ -51,6 +54,7 @@ function Dashboard({ user }: { user: SignedInUser }) {
   }, [theme]);
   const accountSession = useMemo(() => ({ url: endpoints.accountSession, credentials: 'same-origin' as const }), []);
   const connectPage = isConnectRoute(route);
+  const activity = useActivity();
 
   return (
     <div className="shell">
@@ -58,6 +62,7 @@ function Dashboard({ user }: { user: SignedInUser }) {
         <h1>Cobalt Market</h1>
         <p className="who">Signed in as {user.name}</p>
         <AccountSwitcher accounts={user.accounts} value={account} onChange={setAccount} />
+        <OnboardingBadge activity={activity} account={account} />
         <ThemeToggle theme={theme} onChange={setTheme} />
       </header>
       <Navigation current={route} />
@@ -89,6 +94,7 @@ function Dashboard({ user }: { user: SignedInUser }) {
       </main>
       <aside className="sidebar" aria-label="Session details">
         <SessionPanel />
+        <ActivityPanel activity={activity} />
       </aside>
     </div>
   );

@@ -9,10 +9,14 @@ function required(name: string, value: string | undefined): string {
 export const publishableKey = required('VITE_STRIPE_PUBLISHABLE_KEY', import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY);
 /** Optional on real Stripe: a pricing table is made in the Dashboard, and the page says so when it is missing. */
 export const pricingTableId = import.meta.env.VITE_STRIPE_PRICING_TABLE_ID;
+/** Optional on real Stripe, like the pricing table: a buy button is made in the Dashboard. */
+export const buyButtonId = import.meta.env.VITE_STRIPE_BUY_BUTTON_ID;
 
-/** The example backend's endpoints (example/server). Each answers `{ client_secret, expires_at }`. */
+/** The example backend's endpoints (example/server). The session ones answer `{ client_secret, expires_at }`. */
 export const endpoints = {
   me: '/api/me',
+  /** What the backend learned from Stripe's webhooks (example/server/Activity.ts). */
+  activity: '/api/activity',
   accountSession: '/api/account_session',
   customerSession: '/api/customer_session',
   financialConnectionsSession: '/api/financial_connections_session',

@@ -5,6 +5,8 @@ interface ImportMetaEnv {
   readonly VITE_STRIPE_PUBLISHABLE_KEY?: string;
   /** `prctbl_…` from the Stripe Dashboard; the sandbox accepts any id. */
   readonly VITE_STRIPE_PRICING_TABLE_ID?: string;
+  /** `buy_btn_…` from the Stripe Dashboard; the sandbox accepts any id. */
+  readonly VITE_STRIPE_BUY_BUTTON_ID?: string;
 }
 
 interface ImportMeta {

@@ -46,6 +46,12 @@ export const BROWSER_ROUTES = {
   documents: '/sandbox/v1/account/documents',
   /** GET (token) → {@link SandboxAccountProfile} (name, requirements, notifications). */
   account: '/sandbox/v1/account',
+  /**
+   * POST (token, AccountSession with `account_onboarding` enabled) → {@link SandboxAccountProfile}:
+   * the user submitted the onboarding stand-in, so the account's onboarding completes as at Stripe
+   * (requirements cleared, charges and payouts enabled, `account.updated` emitted). Idempotent.
+   */
+  completeOnboarding: '/sandbox/v1/account/onboarding/complete',
   /** GET (token, customer session) → `{ data: SandboxCard[] }`. */
   paymentMethods: '/sandbox/v1/customer/payment_methods',
   /** GET (token, customer session) → `{ data: SandboxPlan[] }` for the pricing table / buy button. */

@@ -42,8 +42,10 @@ export interface EmbedkitSandboxPluginOptions {
   /** Page origins that may call the sandbox's control routes besides loopback ones (see `createSandbox`). */
   allowedOrigins?: SandboxOptions['allowedOrigins'];
   /**
-   * Webhook delivery (see `createSandbox`): e.g. `{ forwardTo: 'http://localhost:5173/api/webhooks',
-   * forwardSecret: 'whsec_dev' }` sends every event to the app's own webhook route.
+   * Webhook delivery (see `createSandbox`). `forwardTo` may be a path of this Vite server, e.g.
+   * `{ forwardTo: '/api/webhooks' }`: once the dev or preview server listens, every event is POSTed
+   * there, signed with `api.sandbox.webhooks.forwardSecret` (or your `forwardSecret`), like
+   * `stripe listen --forward-to localhost:5173/api/webhooks`.
    */
   webhooks?: SandboxOptions['webhooks'];
 }
@@ -79,6 +81,14 @@ const OPTION_RULES = {
   // An empty key counts as none, so an unset variable read as '' simply keeps the sandbox on.
   secretKey: { accepts: (value) => typeof value === 'string', expected: 'a Stripe secret key (sk_test_… or sk_live_…)', fix: 'e.g. process.env.STRIPE_SECRET_KEY.' },
   handlers: { ...is.record, fix: "Map each path to a factory, e.g. { '/api/account-session': ({ stripe }) => createAccountSessionHandler({ stripe, … }) }." },
+  webhooks: {
+    accepts: (value) => {
+      const forwardTo = is.record.accepts(value) ? (value as { forwardTo?: unknown }).forwardTo : undefined;
+      return is.record.accepts(value) && (forwardTo === undefined || (typeof forwardTo === 'string' && /^(\/|https?:\/\/)/.test(forwardTo)));
+    },
+    expected: 'webhook settings whose forwardTo is a path of this server or an http(s) URL',
+    fix: "e.g. { forwardTo: '/api/webhooks' } (this Vite server) or { forwardTo: 'http://localhost:4242/webhooks' }.",
+  },
 } satisfies Record<string, OptionRule>;
 
 const STANDINS = Object.keys(STRIPE_SCRIPT_URLS) as StandinName[];
@@ -125,6 +135,10 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
   const scriptsPath = `/${(options.scriptsPath ?? '/__embedkit/sandbox/').replace(/^\/+|\/+$/g, '')}/`;
   let running: Sandbox | undefined;
   let starting: Promise<Sandbox> | undefined;
+  // A path is on this Vite server, whose address exists only once it listens.
+  const { forwardTo, ...otherWebhookOptions } = options.webhooks ?? {};
+  const forwardPath = forwardTo?.startsWith('/') ? forwardTo : undefined;
+  const webhooks = forwardPath ? otherWebhookOptions : options.webhooks;
 
   // One sandbox per plugin instance, shared by the dev and preview servers of this process.
   const start = () =>
@@ -134,7 +148,7 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
         ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
         ...(options.allowedHosts !== undefined ? { allowedHosts: options.allowedHosts } : {}),
         ...(options.allowedOrigins !== undefined ? { allowedOrigins: options.allowedOrigins } : {}),
-        ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
+        ...(webhooks !== undefined ? { webhooks } : {}),
       });
       process.env.EMBEDKIT_SANDBOX_URL = await sandbox.listen(options.port ?? 0);
       running = sandbox;
@@ -179,9 +193,26 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
     }, () => next());
   };
 
-  const install = (server: ViteDevServer | PreviewServer) => {
+  const install = (server: ViteDevServer | PreviewServer, https: boolean) => {
     server.middlewares.use(scriptsPath, serveScripts);
-    server.httpServer?.once('close', () => void stop());
+    const http = server.httpServer;
+    http?.once('close', () => void stop());
+    if (!forwardPath) return;
+    if (!http) {
+      throw new EmbedkitError(
+        `embedkit/sandbox/vite embedkitSandbox: webhooks.forwardTo '${forwardPath}' is a path of the Vite server, which has none in middleware mode. Give a full URL instead, e.g. 'http://localhost:3000${forwardPath}'.`,
+        { code: 'invalid_options', field: 'webhooks' },
+      );
+    }
+    const forward = () => {
+      const address = http.address();
+      if (!address || typeof address === 'string') return;
+      const wildcard = address.address === '::' || address.address === '0.0.0.0';
+      const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      running?.webhooks.forward(`${https ? 'https' : 'http'}://${host}:${address.port}${forwardPath}`);
+    };
+    if (http.listening) forward();
+    else http.once('listening', forward);
   };
 
   return {
@@ -200,13 +231,13 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
       mountHandlers?.(server);
       if (!enabled) return;
       await start();
-      install(server);
+      install(server, Boolean(server.config.server.https));
     },
     async configurePreviewServer(server) {
       mountHandlers?.(server);
       if (!enabled) return;
       await start();
-      install(server);
+      install(server, Boolean(server.config.preview.https));
       server.middlewares.use(injectIntoBuiltHtml(resolve(server.config.root, server.config.build.outDir)));
     },
     transformIndexHtml: {

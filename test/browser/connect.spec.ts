@@ -55,6 +55,8 @@ test('setters take effect: filters, selected object, collection options, listene
     { step: 'external_account' },
     { step: 'summary' },
   ]);
+  // Finish submits the onboarding first (the account's requirements clear), then calls onExit.
+  await expect(onboarding.getByTestId('submitted')).toContainText('Nothing more is due');
   expect(await fixtureEvents(page, 'exit')).toHaveLength(1);
 
   const [notifications] = await fixtureEvents(page, 'notificationsChange');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import Stripe from 'stripe';
 import { createAccountSessionHandler } from '../../src/server/index';
 import { embedkitSandbox, type EmbedkitSandboxPluginOptions, type SandboxHandlerFactory } from '../../src/sandbox/vite';
 
@@ -104,5 +105,32 @@ describe('embedkitSandbox({ handlers })', () => {
     expect(() => embedkitSandbox({ enabled: false, handlers: { '/api/x': accountSession } })).toThrow(expect.objectContaining({ code: 'invalid_options', message: expect.stringMatching(/pass secretKey/) }));
     expect(() => embedkitSandbox({ handlers: { 'api/x': accountSession } })).toThrow(/starting with "\/"/);
     expect(() => embedkitSandbox({ handlers: { '/api/x': 'createAccountSessionHandler' as never } })).toThrow(/mapped to a function/);
+  });
+});
+
+describe('embedkitSandbox({ webhooks: { forwardTo: path } })', () => {
+  it.each(['dev', 'preview'] as const)('forwards every event, signed, to that path of the %s server once it listens', async (kind) => {
+    let resolveDelivery: (value: { body: string; signature: string }) => void = () => {};
+    const delivered = new Promise<{ body: string; signature: string }>((resolve) => (resolveDelivery = resolve));
+    const { plugin, post } = await start(kind, {
+      webhooks: { forwardTo: '/api/webhooks' },
+      handlers: {
+        '/api/webhooks': () => async (request) => {
+          resolveDelivery({ body: await request.text(), signature: request.headers.get('stripe-signature') ?? '' });
+          return new Response(null, { status: 204 });
+        },
+        '/api/pay': ({ stripe }) => async () => Response.json(await stripe.paymentIntents.create({ amount: 500, currency: 'usd' })),
+      },
+    });
+    const sandbox = plugin.api.sandbox;
+    expect(sandbox?.webhooks.forwardTo).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/webhooks$/);
+    const intent = (await (await post('/api/pay')).json()) as { id: string };
+    const { body, signature } = await delivered;
+    const event = new Stripe('sk_test_123').webhooks.constructEvent(body, signature, sandbox?.webhooks.forwardSecret ?? '');
+    expect(event).toMatchObject({ type: 'payment_intent.created', data: { object: { id: intent.id } } });
+  });
+
+  it('refuses a forwardTo that is neither a path nor a URL on this machine', () => {
+    expect(() => embedkitSandbox({ webhooks: { forwardTo: 'api/webhooks' } })).toThrow(expect.objectContaining({ code: 'invalid_options', message: expect.stringMatching(/forwardTo: '\/api\/webhooks'/) }));
   });
 });

@@ -186,6 +186,24 @@ describe('sandbox webhooks: delivery', () => {
     const types = hook.received.map((r) => verifier.webhooks.constructEvent(r.body, r.signature, 'whsec_test_forwarding').type);
     expect(types.sort()).toEqual(['payment_intent.created', 'payment_intent.created', 'payment_intent.succeeded']);
   });
+
+  it('starts and stops forwarding at run time with webhooks.forward(url | null), checked like the option', async () => {
+    const hook = await receiver();
+    const { stripe, sandbox } = await startSandbox();
+    expect(sandbox.webhooks.forwardTo).toBeNull();
+    await stripe.paymentIntents.create({ amount: 100, currency: 'usd' });
+    sandbox.webhooks.forward(hook.url);
+    expect(sandbox.webhooks.forwardTo).toBe(hook.url);
+    const intent = await stripe.paymentIntents.create({ amount: 200, currency: 'usd' });
+    await hook.next(1);
+    expect(verifier.webhooks.constructEvent(hook.received[0]?.body ?? '', hook.received[0]?.signature ?? '', sandbox.webhooks.forwardSecret).data.object).toMatchObject({ id: intent.id });
+    sandbox.webhooks.forward(null);
+    await stripe.paymentIntents.create({ amount: 300, currency: 'usd' });
+    await sandbox.webhooks.settled();
+    expect(hook.received).toHaveLength(1);
+    expect(() => sandbox.webhooks.forward('http://169.254.169.254/latest')).toThrow(/allowedHosts/);
+    expect(sandbox.webhooks.forwardTo).toBeNull();
+  });
 });
 
 describe('sandbox webhooks: events', () => {

@@ -2,10 +2,13 @@ import { useCustomerSession } from 'embedkit';
 import { endpoints } from '../config';
 import { useReportSession } from './useReportSession';
 
-/** The signed-in customer's CustomerSession, kept fresh by the kit and listed in the session panel. */
-export function useReportedCustomerSession(usedBy: string) {
+/**
+ * The signed-in customer's CustomerSession, kept fresh by the kit and listed in the session panel
+ * under `panelId` (one per element on a page: each element needs its own session).
+ */
+export function useReportedCustomerSession(usedBy: string, panelId = 'customer-session') {
   const session = useCustomerSession({ fetchSecret: endpoints.customerSession });
-  useReportSession('customer-session', {
+  useReportSession(panelId, {
     kind: 'CustomerSession',
     usedBy,
     status: session.status,

@@ -128,6 +128,18 @@ export class ConnectSession {
     }
   }
 
+  /**
+   * POSTs a change the user made (e.g. submitting onboarding) for the claimed account. What every
+   * component shows may have changed with it, so the shared data is dropped and they re-render.
+   */
+  async post<T>(route: string): Promise<T> {
+    if (this.status.kind !== 'ready' || !this.token) throw new Error('The AccountSession is not ready.');
+    const answer = await postWithToken<T>(route, this.token);
+    this.cache.clear();
+    this.notify();
+    return answer;
+  }
+
   update(options: { appearance?: ConnectAppearance; locale?: string }): void {
     if (options.appearance !== undefined) this.appearance = options.appearance;
     if (options.locale !== undefined) this.locale = options.locale;

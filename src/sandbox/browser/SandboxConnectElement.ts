@@ -164,6 +164,7 @@ export class SandboxConnectElement extends HTMLElement {
       locale,
       components: status.components,
       load: (route) => session.get(route),
+      post: (route) => session.post(route),
       emit: (setter, payload) => this.emit(setter, payload),
       rerender: () => this.render(),
       money: (amount, currency) => formatMoney(amount, currency, locale),

@@ -5,6 +5,7 @@ import { completeFinancialConnections } from './completeFinancialConnections.js'
 import { BROWSER_ROUTES } from '../protocol.js';
 import type { Route, RouteContext } from '../engine/Route.js';
 import { SandboxApiError } from '../engine/SandboxApiError.js';
+import { completeOnboarding } from '../rest/completeOnboarding.js';
 import type { AccountData } from '../rest/seedData.js';
 
 /** Which enabled AccountSession components entitle a claimed session to each data route. */
@@ -60,6 +61,15 @@ export const browserRoutes: Route[] = [
   dataRoute(BROWSER_ROUTES.disputes, 'disputes'),
   dataRoute(BROWSER_ROUTES.documents, 'documents'),
   { method: 'GET', path: BROWSER_ROUTES.account, handle: (ctx) => accountData(ctx, null).profile },
+  {
+    method: 'POST',
+    path: BROWSER_ROUTES.completeOnboarding,
+    handle: (ctx) => {
+      const data = accountData(ctx, ['account_onboarding']);
+      completeOnboarding(ctx.store, data.profile.id);
+      return data.profile;
+    },
+  },
   {
     method: 'GET',
     path: BROWSER_ROUTES.paymentMethods,

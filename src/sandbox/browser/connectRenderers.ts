@@ -20,6 +20,8 @@ export interface RenderContext {
   locale: string;
   components: ClaimResponse['components'];
   load<T>(route: string): Promise<T>;
+  /** POSTs a change the user made for the claimed account; every component then shows fresh data. */
+  post<T>(route: string): Promise<T>;
   /** Calls the listener given to `setter` (e.g. `setOnExit`), if any. */
   emit(setter: string, payload?: unknown): void;
   rerender(): void;
@@ -165,16 +167,35 @@ async function accountOnboarding(ctx: RenderContext): Promise<Node> {
     ctx.rerender();
   };
   const last = index === ONBOARDING_STEPS.length - 1;
+  if (ctx.state.submitted) {
+    return h('p', { role: 'status', 'data-testid': 'submitted' }, `${profile.business_name} submitted everything Stripe needs. Nothing more is due.`);
+  }
+  // Finishing submits what was entered: at Stripe the account's requirements clear and the
+  // platform hears account.updated. onExit follows, as Connect.js calls it when the user leaves.
+  const submit = () => {
+    ctx.state.failed = undefined;
+    ctx.post(BROWSER_ROUTES.completeOnboarding).then(
+      () => {
+        ctx.state.submitted = true;
+        ctx.emit('setOnExit');
+      },
+      (error: unknown) => {
+        ctx.state.failed = error instanceof Error ? error.message : 'the sandbox refused the submission';
+        ctx.rerender();
+      },
+    );
+  };
   return h(
     'div',
     {},
     h('p', { 'data-testid': 'step' }, `Step ${index + 1} of ${ONBOARDING_STEPS.length}: ${step}`),
+    typeof ctx.state.failed === 'string' ? h('p', { role: 'alert' }, `Could not submit: ${ctx.state.failed}`) : null,
     step === 'summary'
       ? h('p', {}, `${profile.business_name} is ready to submit.`)
       : h('p', {}, `Requirements to collect (${options?.fields ?? 'currently_due'}): ${requirements.join(', ') || 'none'}`),
     index > 0 ? h('button', { type: 'button', class: 'ek-secondary', onclick: go(index - 1) }, ctx.text.back) : null,
     last
-      ? h('button', { type: 'button', onclick: () => ctx.emit('setOnExit') }, ctx.text.finish)
+      ? h('button', { type: 'button', onclick: submit }, ctx.text.finish)
       : h('button', { type: 'button', onclick: go(index + 1) }, ctx.text.next),
   );
 }

@@ -101,8 +101,14 @@ export interface Sandbox {
   stripeConfig(): { host: string; port: number; protocol: 'http' };
   /** Webhook forwarding and delivery (see docs/sandbox-and-testing.md, "Webhooks and forwarding"). */
   readonly webhooks: {
-    /** Where every event is forwarded (the `webhooks.forwardTo` option), or null. */
+    /** Where every event is forwarded (the `webhooks.forwardTo` option, or the last `forward()`), or null. */
     readonly forwardTo: string | null;
+    /**
+     * Forwards every event from now on to `url`, signed with `forwardSecret`, like `stripe listen
+     * --forward-to` (for a receiver that starts after the sandbox); `null` stops forwarding. The URL
+     * must be on this machine or on a host in `webhooks.allowedHosts` (a TypeError says so otherwise).
+     */
+    forward(url: string | null): void;
     /** The `whsec_…` secret forwarded events are signed with. */
     readonly forwardSecret: string;
     /** Resolves once every webhook delivery started so far succeeded or gave up (retries included). */
@@ -243,7 +249,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     state,
     reset: control.reset,
     control,
-    webhooks: { forwardTo: store.webhooks.forwardTo, forwardSecret: store.webhooks.forwardSecret, settled: () => store.webhooks.settled() },
+    webhooks: {
+      get forwardTo() {
+        return store.webhooks.forwardTo;
+      },
+      forwardSecret: store.webhooks.forwardSecret,
+      forward: (url) => store.webhooks.forward(url),
+      settled: () => store.webhooks.settled(),
+    },
     stripeConfig() {
       const { hostname, port } = new URL(this.url);
       return { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), protocol: 'http' };

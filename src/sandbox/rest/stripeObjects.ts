@@ -53,6 +53,13 @@ export function buildAccount(input: AccountInput, due: string[]): Stripe.Account
     metadata: input.metadata ?? {},
     payouts_enabled: due.length === 0,
     requirements: requirements(due),
+    settings: {
+      branding: { icon: null, logo: null, primary_color: null, secondary_color: null },
+      card_payments: { decline_on: { avs_failure: true, cvc_failure: true }, statement_descriptor_prefix: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
+      dashboard: { display_name: input.businessName, timezone: 'Etc/UTC' },
+      payments: { statement_descriptor: null, statement_descriptor_kana: null, statement_descriptor_kanji: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
+      payouts: { debit_negative_balances: true, schedule: { delay_days: 2, interval: 'daily' }, statement_descriptor: null },
+    },
     tos_acceptance: { date: null, ip: null, user_agent: null },
     type: input.type,
   } satisfies Stripe.Account;

@@ -76,7 +76,7 @@ export class WebhookHub {
   /** Oldest first, capped at `maxEvents`. */
   events: Stripe.Event[] = [];
   stats: WebhookStats = { events: 0, delivered: 0, failedAttempts: 0, gaveUp: 0 };
-  readonly forwardTo: string | null;
+  private forwardTarget: string | null = null;
   readonly forwardSecret: string;
   readonly allowedHosts: readonly string[];
   private readonly waiters = new Set<Waiter>();
@@ -93,10 +93,7 @@ export class WebhookHub {
     private readonly maxEvents: number,
   ) {
     this.allowedHosts = options.allowedHosts ?? [];
-    if (options.forwardTo !== undefined) {
-      const problem = deliveryTargetProblem(options.forwardTo, this.allowedHosts);
-      if (problem) throw new TypeError(`createSandbox: webhooks.forwardTo: ${problem}`);
-    }
+    if (options.forwardTo !== undefined) this.forward(options.forwardTo, 'createSandbox: webhooks.forwardTo');
     if (options.forwardSecret !== undefined && !/^whsec_\w+$/.test(options.forwardSecret)) {
       throw new TypeError('createSandbox: webhooks.forwardSecret must look like whsec_… (letters, digits, underscores).');
     }
@@ -104,11 +101,24 @@ export class WebhookHub {
     if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) {
       throw new TypeError(`createSandbox: webhooks.maxAttempts must be an integer from 1 to 20, received ${String(attempts)}.`);
     }
-    this.forwardTo = options.forwardTo ?? null;
     this.forwardSecret = options.forwardSecret ?? randomId('whsec_', 32);
     this.maxAttempts = attempts;
     this.retryDelayMs = options.retryDelayMs ?? defaultDelay;
     this.sleep = options.sleep ?? timer;
+  }
+
+  /** Where every event is forwarded, or null. */
+  get forwardTo(): string | null {
+    return this.forwardTarget;
+  }
+
+  /** Forwards every event from now on to `url` (on this machine or an allowed host), or stops with null. */
+  forward(url: string | null, caller = 'sandbox.webhooks.forward'): void {
+    if (url !== null) {
+      const problem = typeof url === 'string' ? deliveryTargetProblem(url, this.allowedHosts) : 'expected a URL string or null.';
+      if (problem) throw new TypeError(`${caller}: ${problem}`);
+    }
+    this.forwardTarget = url;
   }
 
   /** Endpoints and events go; settings (forwarding, retries) stay. Retries still pending stop. */
