@@ -26,14 +26,14 @@ export { loadStripe } from './react/loadStripe.js';
 export type { StripeEmbedProps, CustomerSessionInput } from './react/StripeEmbedElement.js';
 
 // TanStack Query: what embedkit keeps in the cache (redacted) and how its queries are marked
-export { EMBEDKIT_QUERY_META, type CachedSession } from './react/mirrorToQueryCache.js';
+export { EMBEDKIT_QUERY_META, type CachedSession } from './react/queryCache.js';
 
 // The framework-agnostic core, for use without React
 export { EmbedkitError, type EmbedkitErrorDetails } from './core/EmbedkitError.js';
 export { ClientSecret } from './core/ClientSecret.js';
 export { redactSecret } from './core/redact.js';
 export { requestSecret, type RequestSecretOptions } from './core/requestSecret.js';
-export { AccountSessionSource, type AccountSessionSourceOptions, type WarmOptions } from './core/AccountSessionSource.js';
+export { AccountSessionSource, type AccountSessionSourceOptions, type FirstSecret, type WarmOptions } from './core/AccountSessionSource.js';
 export { CustomerSessionSource, type CustomerSessionSourceOptions, type CustomerSessionState } from './core/CustomerSessionSource.js';
 export type {
   SessionKind,

@@ -121,12 +121,12 @@ describe('fetchClientSecret', () => {
   });
 });
 
-describe('retry()', () => {
+describe('refresh()', () => {
   it('clears the error, fetches, and the next fetchClientSecret gets that secret at once', async () => {
     const { source, states } = createSource();
     endpoint.failNext(new EmbedkitError('down', { code: 'http', status: 400 }));
     await source.fetchClientSecret().catch(() => {});
-    source.retry();
+    source.refresh();
     expect(source.getState()).toMatchObject({ status: 'pending', isFetching: true, error: null });
     await clock.flush();
     expect(endpoint.calls).toHaveLength(2);
@@ -137,11 +137,11 @@ describe('retry()', () => {
     expect(states.at(-1)).toMatchObject({ status: 'success', fetchCount: 1 });
   });
 
-  it('reports a failed retry as an error', async () => {
+  it('reports a failed refresh as an error', async () => {
     const { source } = createSource();
     endpoint.failNext(new EmbedkitError('down', { code: 'http', status: 400 }), 2);
     await source.fetchClientSecret().catch(() => {});
-    source.retry();
+    source.refresh();
     await clock.flush();
     expect(source.getState()).toMatchObject({ status: 'error', isFetching: false });
   });

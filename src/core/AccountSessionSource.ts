@@ -42,14 +42,18 @@ export interface AccountSessionSourceOptions extends SessionSourceOptions<'accou
   /**
    * A first secret already on its way, started before this source existed (`preloadConnect` does
    * this before React renders). The first request waits for it instead of fetching; `abort` is
-   * called when the source stops waiting (its last subscriber left).
+   * called when the source stops waiting (its last subscriber left). As a function, it is called
+   * when the first secret is requested (`null`: none on its way), so creating the source takes nothing.
    */
-  firstSecret?: {
-    /** Settles with the secret, or rejects like `requestSecret` (an {@link EmbedkitError}). */
-    promise: Promise<ClientSecret>;
-    /** Stops the request behind `promise`. */
-    abort: () => void;
-  };
+  firstSecret?: FirstSecret | (() => FirstSecret | null);
+}
+
+/** A first secret already on its way (see {@link AccountSessionSourceOptions.firstSecret}). */
+export interface FirstSecret {
+  /** Settles with the secret, or rejects like `requestSecret` (an {@link EmbedkitError}). */
+  promise: Promise<ClientSecret>;
+  /** Stops the request behind `promise`. */
+  abort: () => void;
 }
 
 /**
@@ -142,8 +146,8 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
     return revealed;
   };
 
-  /** Clears the error and fetches a secret for the next `fetchClientSecret` call (the UI's retry button). */
-  retry(): void {
+  /** Clears the error and requests a secret now, for the next `fetchClientSecret` call (the UI's "Try again"). */
+  refresh(): void {
     if (this.disposed) return;
     if (this.request) {
       this.request.reportErrors = true;
@@ -169,7 +173,7 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
     if (this.disposed) {
       this.dropWarm();
       // Never asked for: nobody will wait for it.
-      this.firstSecret?.abort();
+      if (typeof this.firstSecret === 'object') this.firstSecret?.abort();
       this.firstSecret = null;
     }
   }
@@ -177,8 +181,9 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
   private startRequest(reportErrors: boolean): InFlight {
     const controller = new AbortController();
     this.dispatch({ type: 'fetch', clearError: reportErrors });
-    const first = this.firstSecret;
+    const given = this.firstSecret;
     this.firstSecret = null;
+    const first = typeof given === 'function' ? given() : given;
     if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
     const entry: InFlight = { controller, claimed: false, reportErrors, promise: first ? first.promise : this.requestSecret(controller.signal) };
     this.request = entry;

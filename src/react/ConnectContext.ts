@@ -3,8 +3,8 @@ import type { SessionState } from '../core/types.js';
 
 /** What `useConnect()` returns: the provider's session state plus its actions. */
 export type ConnectState = SessionState & {
-  /** Fetches again after an error and recreates the Connect.js instance (remounting the components). */
-  retry: () => void;
+  /** Clears an error, requests a new secret and recreates the Connect.js instance (remounting the components). */
+  refresh: () => void;
   /**
    * Ends the AccountSession in Connect.js (components stop rendering). For app sign-out only:
    * unmounting never logs out.

@@ -9,7 +9,7 @@ import {
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
-import type { WarmOptions } from '../core/AccountSessionSource.js';
+import type { AccountSessionSource, WarmOptions } from '../core/AccountSessionSource.js';
 import { is } from '../core/checkOptions.js';
 import type { EmbedkitError } from '../core/EmbedkitError.js';
 import type { FetchSecret, RetryOptions } from '../core/types.js';
@@ -17,13 +17,13 @@ import { ConnectContext, type ConnectState } from './ConnectContext.js';
 import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice.js';
 import { shortHash } from '../shared/shortHash.js';
-import { useAccountSessionSource } from './useAccountSessionSource.js';
+import { hold, register } from './sessionRegistry.js';
 import { preloadConnect } from './universal/preloadConnect.js';
+import { useAccountSessionSource } from './useAccountSession.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 import { useLatest } from './useLatest.js';
 import { useOptionsProblem } from './useOptionsProblem.js';
-import { useSessionOwner } from './useSessionOwner.js';
-import { useSharedResource } from './useSharedResource.js';
 import { wrapConnectInstance } from './wrapConnectInstance.js';
 
 /** Everything that goes wrong under a `<ConnectProvider>`, by where it came from. */
@@ -103,55 +103,71 @@ function InvalidProps({ error, errorFallback, onError }: ConnectProviderProps & 
     if (typeof onError === 'function') onError({ source: 'setup', error });
     else console.error(error.message);
   }, [error]);
-  // Nothing to retry: only changed props can fix this.
-  const retry = useCallback(() => {}, []);
+  // Nothing to refresh: only changed props can fix this.
+  const refresh = useCallback(() => {}, []);
   const value = useMemo<ConnectState>(
-    () => ({ status: 'error', isFetching: false, error, expiresAt: null, fetchCount: 0, redacted: null, retry, logout: () => Promise.resolve() }),
-    [error, retry],
+    () => ({ status: 'error', isFetching: false, error, expiresAt: null, fetchCount: 0, redacted: null, refresh, logout: () => Promise.resolve() }),
+    [error, refresh],
   );
-  const content = typeof errorFallback === 'function' ? errorFallback({ error, retry }) : (errorFallback ?? <SessionErrorNotice error={error} />);
+  const content = typeof errorFallback === 'function' ? errorFallback({ error, refresh }) : (errorFallback ?? <SessionErrorNotice error={error} />);
   return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
 }
+
+/** The Connect.js instance of one session, and which (session, generation) it was created for. */
+interface Bound {
+  source: AccountSessionSource;
+  generation: number;
+  instance: StripeConnectInstance;
+  /** Which instance of the page this is, for the components' key: a new instance remounts them. */
+  id: number;
+}
+
+let created = 0;
 
 /** The provider proper, once its props are known to be right. */
 function ConnectSession(props: ConnectProviderProps) {
   const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
   const latest = useLatest(props);
-  const { owner } = useSessionOwner();
-  const scope = shortHash(publishableKey);
-  const { state, acquire } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope, retry: props.retry, warm: props.warm });
+  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope: shortHash(publishableKey), retry: props.retry, warm: props.warm }, null);
+  // A new generation is a new Connect.js instance for the same session: one whose first secret failed does not recover.
   const [generation, setGeneration] = useState(0);
-  const previous = useRef<{ account: string | undefined; instance: StripeConnectInstance } | null>(null);
+  const [bound, setBound] = useState<Bound | null>(null);
+  const previous = useRef<Bound | null>(null);
 
-  const instanceKey = JSON.stringify(['embedkit', 'connect_instance', scope, account ?? null, generation]);
-  // Created in the provider's first commit together with its session (held here, so it lives as
-  // long as the instance): Connect.js's script and the first secret request start at once, in
-  // parallel, before the first paint, instead of one render after the other.
-  const connect = useSharedResource(owner, instanceKey, () => {
-    const { appearance, locale, fonts } = latest.current;
-    const old = previous.current;
-    // The old account's session ends before the new one starts. A failed logout needs no
-    // handling: that session expires on its own and no component uses it any more.
-    if (old && old.account !== account) old.instance.logout().catch(() => {});
-    const session = acquire();
-    const created = loadConnectAndInitialize({
-      publishableKey,
-      fetchClientSecret: session.value.fetchClientSecret,
-      ...(appearance && { appearance }),
-      ...(locale && { locale }),
-      ...(fonts && { fonts }),
+  // Created in the provider's first commit, before paint: Connect.js's script and its eager
+  // secret request start at once, in parallel. Registered under its session (so shared by every
+  // provider of that session) and handed the session's own fetchClientSecret.
+  useIsomorphicLayoutEffect(() => {
+    if (!source) return;
+    const key = String(generation);
+    const entry = register(source, key, () => {
+      const { appearance, locale, fonts } = latest.current;
+      const old = previous.current;
+      // The old session ends in Connect.js before the new one starts (a new account, or the app
+      // removed the session at sign-out). A failed logout needs no handling: that session expires
+      // on its own and no component uses it any more.
+      if (old && old.source !== source) old.instance.logout().catch(() => {});
+      const instance = loadConnectAndInitialize({
+        publishableKey,
+        fetchClientSecret: source.fetchClientSecret,
+        ...(appearance && { appearance }),
+        ...(locale && { locale }),
+        ...(fonts && { fonts }),
+      });
+      applied.set(instance, { appearance, locale });
+      // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
+      return { value: { instance, id: (created += 1) }, start: () => () => {} };
     });
-    applied.set(created, { appearance, locale });
-    // Nothing else to dispose: Stripe asks for logout() on sign-out only, not when components unmount.
-    return { value: { instance: created, source: session.value }, dispose: () => session.release() };
-  }, { acquireInLayoutEffect: true });
+    const held = hold(source, key, entry);
+    setBound({ source, generation, ...held.entry.value });
+    return held.release;
+  }, [source, generation]);
+  const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
   const instance = connect?.instance ?? null;
-  const source = connect?.source ?? null;
 
   useEffect(() => {
-    if (instance) previous.current = { account, instance };
-  }, [instance, account]);
-
+    if (connect) previous.current = connect;
+  }, [connect]);
   useEffect(() => {
     if (!instance) return;
     const next = { appearance, locale };
@@ -197,18 +213,18 @@ function ConnectSession(props: ConnectProviderProps) {
     [connect, report, latest],
   );
 
-  const retry = useCallback(() => {
-    source?.retry();
+  const refresh = useCallback(() => {
+    source?.refresh();
     // A Connect.js instance whose first secret failed does not recover: start a fresh one.
     setGeneration((n) => n + 1);
   }, [source]);
   const logout = useCallback(() => instance?.logout() ?? Promise.resolve(), [instance]);
-  const value = useMemo<ConnectState>(() => ({ ...state, retry, logout }), [state, retry, logout]);
+  const value = useMemo<ConnectState>(() => ({ ...state, refresh, logout }), [state, refresh, logout]);
 
   const shownError = loadError ?? (state.status === 'error' && state.redacted === null && !state.isFetching ? state.error : null);
   let content: ReactNode;
   if (shownError) {
-    content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, retry }) : (errorFallback ?? <SessionErrorNotice error={shownError} retry={retry} />);
+    content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
   } else if (!components || !loaded) {
     // Until Connect.js is there the components could only be empty elements (or, if it fails,
     // elements created against a failed loader): the fallback stands in.
@@ -217,7 +233,7 @@ function ConnectSession(props: ConnectProviderProps) {
     // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
     // component shows Connect.js's own loader meanwhile, as the official quickstart does.
     content = (
-      <ConnectComponentsProvider key={instanceKey} connectInstance={components}>
+      <ConnectComponentsProvider key={connect!.id} connectInstance={components}>
         {children}
       </ConnectComponentsProvider>
     );

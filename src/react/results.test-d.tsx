@@ -29,7 +29,7 @@ describe('results narrow by status', () => {
   });
 
   it('useCustomerSession', () => {
-    const session = useCustomerSession({ fetchSecret: '/api/customer_session', refreshMargin: 120 });
+    const session = useCustomerSession({ fetchSecret: '/api/customer_session', refreshMarginSeconds: 120 });
     expectTypeOf(session.clientSecret).toEqualTypeOf<string | null>();
     expectTypeOf(session.secret).toEqualTypeOf<ClientSecret | null>();
     if (session.status === 'error') expectTypeOf(session.error).toEqualTypeOf<EmbedkitError>();

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider, dehydrate } from '@tanstack/react-que
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
-import { EMBEDKIT_QUERY_META } from './mirrorToQueryCache.js';
+import { EMBEDKIT_QUERY_META } from './queryCache.js';
 import { useCustomerSession } from './useCustomerSession.js';
 import { useAccountSession } from './useAccountSession.js';
 import { installFakeConnect } from './__tests__/fakeConnect.js';

@@ -6,7 +6,7 @@ export type { ConnectState } from './ConnectContext.js';
 
 /**
  * The nearest `<ConnectProvider>`'s session: `{ status, isFetching, error, expiresAt, fetchCount,
- * redacted, retry, logout }`, narrowing by `status`.
+ * redacted, refresh, logout }`, narrowing by `status`.
  */
 export function useConnect(): ConnectState {
   const state = useContext(ConnectContext);

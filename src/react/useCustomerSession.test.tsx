@@ -21,7 +21,7 @@ describe('useCustomerSession', () => {
     const fetchSecret = secretFunction('cuss_secret_', clock.now);
     let latest!: UseCustomerSessionResult;
     function Checkout() {
-      const session = useCustomerSession({ fetchSecret, clock, refreshMargin: 60 });
+      const session = useCustomerSession({ fetchSecret, clock, refreshMarginSeconds: 60 });
       latest = session;
       return (
         <>

@@ -4,21 +4,18 @@ import { CustomerSessionSource, type CustomerSessionState } from '../core/Custom
 import { is } from '../core/checkOptions.js';
 import { initialSessionState, sessionReducer } from '../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions } from '../core/types.js';
-import { forwardFetchSecret } from './forwardFetchSecret.js';
-import { sessionQueryKey } from './sessionQueryKey.js';
-import { useLatest } from './useLatest.js';
+import { useSession } from './sessionRegistry.js';
 import { useOptionsProblem } from './useOptionsProblem.js';
-import { useSessionSource } from './useSessionSource.js';
 
 /** Options of {@link useCustomerSession}. */
 export interface UseCustomerSessionOptions {
   /** Where CustomerSession secrets come from: endpoint URL, request description, or function. */
   fetchSecret: FetchSecret<'customer_session'>;
   /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
-  refreshMargin?: number;
+  refreshMarginSeconds?: number;
   /** Fields to propose to the server with every request. Read when the session is created. */
   params?: Record<string, unknown>;
-  /** Retries within one fetch (network errors, 5xx, 429); defaults are on {@link RetryOptions}. */
+  /** How failed secret requests are retried (network errors, 5xx, 429); defaults are on {@link RetryOptions}. */
   retry?: RetryOptions;
   /** Injectable time, for tests. */
   clock?: Clock;
@@ -31,7 +28,7 @@ export interface UseCustomerSessionOptions {
  */
 export type UseCustomerSessionResult = CustomerSessionState & {
   readonly clientSecret: string | null;
-  /** Fetches a new secret now. Never rejects: errors go to `error`. */
+  /** Requests a new secret now. Never rejects: errors go to `error`. */
   refresh: () => Promise<void>;
 };
 
@@ -40,28 +37,23 @@ const idleState: CustomerSessionState = { ...initialSessionState, secret: null }
 const OPTION_RULES = {
   fetchSecret: { ...is.fetchSecret, required: true },
   // Checked here too, so a wrong one is the hook's error state, not a throw from the source.
-  refreshMargin: is.seconds,
+  refreshMarginSeconds: is.seconds,
 };
 
 /**
- * Keeps a valid CustomerSession secret for as long as the component is mounted: fetched on mount,
- * renewed `refreshMargin` seconds before `expires_at`, published on every renewal.
+ * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
+ * mount, renewed `refreshMarginSeconds` before `expires_at`, published on every renewal.
  */
 export function useCustomerSession(options: UseCustomerSessionOptions): UseCustomerSessionResult {
   // Wrong options become the session's error state, never a render error that takes the app down.
   const problem = useOptionsProblem('useCustomerSession', options, OPTION_RULES, 'customer_session');
-  const latest = useLatest(options);
-  const queryKey = sessionQueryKey('customer_session', useId());
-  const { source, state } = useSessionSource(problem ? null : queryKey, () => {
-    const { params, retry, clock, refreshMargin } = latest.current;
-    return new CustomerSessionSource({
-      fetchSecret: forwardFetchSecret(() => latest.current.fetchSecret),
-      ...(params && { params }),
-      ...(retry && { retry }),
-      ...(clock && { clock }),
-      ...(refreshMargin !== undefined && { refreshMarginSeconds: refreshMargin }),
-    });
-  }, idleState);
+  const id = useId();
+  const { source, state } = useSession(
+    problem ? null : ['embedkit', 'customer_session', id, null],
+    options,
+    (shared) => new CustomerSessionSource({ ...shared, ...(options.refreshMarginSeconds !== undefined && { refreshMarginSeconds: options.refreshMarginSeconds }) }),
+    idleState,
+  );
   const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
   const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);
   return useMemo(() => withClientSecret({ ...shown, refresh }, shown.secret), [shown, refresh]);

@@ -18,9 +18,11 @@ export interface CachedSession {
  */
 export const EMBEDKIT_QUERY_META = { embedkit: true, persist: false } as const;
 
-interface Observable {
+interface LinkedSource {
   getState(): SessionState;
   subscribe(listener: () => void): () => void;
+  /** What `invalidateQueries` on the session's key does. */
+  refresh(): unknown;
 }
 
 function toCached(state: SessionState): CachedSession {
@@ -35,21 +37,34 @@ function toCached(state: SessionState): CachedSession {
 }
 
 /**
- * Mirrors a session's redacted state into TanStack Query's cache so it shows in the app's
- * devtools and can be read with `useQuery`/`getQueryData`. The cache never sees the secret: the
- * copy is built field by field from display data. Returns the function that stops mirroring and
- * removes the entry.
+ * Links a session to TanStack Query's cache, both ways. Its redacted state is mirrored under
+ * `queryKey`, so it shows in the app's devtools and can be read with `useQuery`/`getQueryData`
+ * (the cache never sees the secret: the copy is built field by field from display data). And the
+ * cache's levers work on it: `invalidateQueries` on the key refreshes the session (a new secret
+ * now), `removeQueries` or `clear()` (sign-out) calls `onRemoved`, which drops the session.
+ * Returns the function that unlinks and removes the entry.
  */
-export function mirrorToQueryCache(client: QueryClient, queryKey: readonly unknown[], source: Observable): () => void {
+export function linkToQueryCache(client: QueryClient, queryKey: readonly unknown[], source: LinkedSource, onRemoved: () => void): () => void {
+  const cache = client.getQueryCache();
   const options = client.defaultQueryOptions({ queryKey, meta: EMBEDKIT_QUERY_META, gcTime: Infinity, staleTime: Infinity });
+  let query = cache.build(client, options);
   const write = () => {
     // `build` (not `setQueryData`) so the entry keeps its meta even if it was garbage-collected.
-    client.getQueryCache().build(client, options).setData(toCached(source.getState()), { manual: true });
+    query = cache.build(client, options);
+    query.setData(toCached(source.getState()), { manual: true });
   };
   write();
-  const unsubscribe = source.subscribe(write);
+  const stopMirroring = source.subscribe(write);
+  let unlinking = false;
+  const stopListening = cache.subscribe((event) => {
+    if (unlinking || event.query !== query) return;
+    if (event.type === 'removed') onRemoved();
+    else if (event.type === 'updated' && event.action.type === 'invalidate') source.refresh();
+  });
   return () => {
-    unsubscribe();
+    unlinking = true;
+    stopListening();
+    stopMirroring();
     client.removeQueries({ queryKey, exact: true });
   };
 }
