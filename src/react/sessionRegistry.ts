@@ -7,98 +7,82 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /**
  * The one place where embedkit's shared things live: a session source per (owner, key), and the
- * Connect.js instance bound to it. Vocabulary: an entry is *registered* (get-or-create, no side
- * effects), *held* by a mounted component (the first hold starts it), and *released*; the last
- * release stops it after the StrictMode window, a macrotask later, since StrictMode's simulated
- * unmount and remount happen within one commit and must not create anything twice.
+ * Connect.js instances bound to it. An entry is *registered* (get-or-create, no side effects),
+ * *held* by mounted components (the first hold starts it) and *released*; the last release
+ * removes and stops it a macrotask later, after the StrictMode window (its simulated unmount and
+ * remount happen within one commit and must not create anything twice).
  */
 export interface Registration<T> {
   value: T;
-  /** Runs on the first hold; returns what stops it (after the last release). */
-  start: () => () => void;
+  /** Runs on the first hold and returns what stops it; `remove` ends the entry early (sign-out). */
+  start: (remove: () => void) => () => void;
 }
 
 interface Entry<T = unknown> extends Registration<T> {
   holds: number;
   stop: (() => void) | null;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  /** Told when the entry is dropped while held (the app removed its query), to register anew. */
+  timer?: ReturnType<typeof setTimeout>;
+  /** Told when the entry is removed while held, to register anew. */
   holders: Set<() => void>;
 }
 
 /**
- * An entry nobody holds this long after it was registered is forgotten: a render React threw away
- * (Suspense, a transition) registered it, and its effect never came. It was never started, so
- * there is nothing to stop. Long, since a concurrent render may yield for a while before it commits.
+ * An entry nobody held this long after it was registered is removed: a render React threw away
+ * (Suspense, a transition) registered it and its effect never came. Long, since a concurrent
+ * render may yield for a while before it commits; never started, it costs only memory meanwhile.
  */
 const UNHELD_MS = 10_000;
 
 /** Who holds the entries when the app has no QueryClient. */
 const standalone = {};
 const registries = new WeakMap<object, Map<string, Entry>>();
+const entriesOf = (owner: object) => registries.get(owner) ?? registries.set(owner, new Map()).get(owner)!;
 
-function entriesOf(owner: object): Map<string, Entry> {
-  let entries = registries.get(owner);
-  if (!entries) registries.set(owner, (entries = new Map()));
-  return entries;
+function remove(owner: object, key: string, entry: Entry): void {
+  if (entriesOf(owner).get(key) === entry) entriesOf(owner).delete(key);
+  clearTimeout(entry.timer);
+  entry.stop?.();
+  entry.stop = null;
+  for (const holder of [...entry.holders]) holder();
 }
 
-function drop(owner: object, key: string, entry: Entry, afterMs: number): void {
+function removeUnheld(owner: object, key: string, entry: Entry, afterMs: number): void {
   clearTimeout(entry.timer);
-  entry.timer = setTimeout(() => {
-    if (entry.holds > 0) return;
-    if (entriesOf(owner).get(key) === entry) entriesOf(owner).delete(key);
-    entry.stop?.();
-    entry.stop = null;
-  }, afterMs);
+  entry.timer = setTimeout(() => entry.holds === 0 && remove(owner, key, entry), afterMs);
 }
 
 /** The entry under `key`, registered by `create` if there is none. Starts nothing. */
 export function register<T>(owner: object, key: string, create: () => Registration<T>): Entry<T> {
-  const entries = entriesOf(owner);
-  let entry = entries.get(key) as Entry<T> | undefined;
+  let entry = entriesOf(owner).get(key) as Entry<T> | undefined;
   if (!entry) {
-    entry = { ...create(), holds: 0, stop: null, timer: undefined, holders: new Set() };
-    entries.set(key, entry as Entry);
-    drop(owner, key, entry as Entry, UNHELD_MS);
+    entry = { ...create(), holds: 0, stop: null, holders: new Set() };
+    entriesOf(owner).set(key, entry as Entry);
+    removeUnheld(owner, key, entry as Entry, UNHELD_MS);
   }
   return entry;
 }
 
 /**
- * Holds `entry` under `key` (putting it back if it was forgotten meanwhile) and starts it on its
- * first hold; `onDropped` is told if the entry is dropped while held. Returns the entry actually
- * held (another one, if `key` was registered anew meanwhile) and its release, which is idempotent.
+ * Holds `entry` under `key` (putting it back if it was removed unheld meanwhile), starting it on
+ * its first hold; `onRemoved` is told if it is removed while held. Returns the entry actually held
+ * (another one, if `key` was registered anew meanwhile) and its idempotent release.
  */
-export function hold<T>(owner: object, key: string, entry: Entry<T>, onDropped?: () => void): { entry: Entry<T>; release: () => void } {
-  const entries = entriesOf(owner);
-  const held = (entries.get(key) as Entry<T> | undefined) ?? entry;
-  entries.set(key, held as Entry);
+export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?: () => void): { entry: Entry<T>; release: () => void } {
+  const held = (entriesOf(owner).get(key) as Entry<T> | undefined) ?? entry;
+  entriesOf(owner).set(key, held as Entry);
   clearTimeout(held.timer);
   held.holds += 1;
-  held.stop ??= held.start();
-  if (onDropped) held.holders.add(onDropped);
+  held.stop ??= held.start(() => remove(owner, key, held as Entry));
+  if (onRemoved) held.holders.add(onRemoved);
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    if (onDropped) held.holders.delete(onDropped);
+    if (onRemoved) held.holders.delete(onRemoved);
     held.holds -= 1;
-    if (held.holds === 0) drop(owner, key, held as Entry, 0);
+    if (held.holds === 0) removeUnheld(owner, key, held as Entry, 0);
   };
   return { entry: held, release };
-}
-
-/** Stops `value`'s entry at once and tells its holders, who register a fresh one. */
-function dropNow(owner: object, key: string, value: unknown): void {
-  const entries = entriesOf(owner);
-  const entry = entries.get(key);
-  if (!entry || entry.value !== value) return;
-  entries.delete(key);
-  clearTimeout(entry.timer);
-  entry.stop?.();
-  entry.stop = null;
-  for (const holder of [...entry.holders]) holder();
 }
 
 /**
@@ -120,9 +104,6 @@ export interface RegisteredSource<State extends SessionState> {
   dispose(): void;
 }
 
-/** The options every session hook takes and hands its source. */
-export type SessionHookOptions<K extends SessionKind> = Pick<SessionSourceOptions<K>, 'fetchSecret' | 'params' | 'retry' | 'clock'>;
-
 const noSubscription = () => () => {};
 
 /**
@@ -135,7 +116,7 @@ const noSubscription = () => () => {};
  */
 export function useSession<K extends SessionKind, State extends SessionState, S extends RegisteredSource<State>>(
   queryKey: readonly unknown[] | null,
-  options: SessionHookOptions<K>,
+  options: SessionSourceOptions<K>,
   create: (shared: SessionSourceOptions<K>) => S,
   idle: State,
 ): { source: S | null; state: State } {
@@ -159,8 +140,8 @@ export function useSession<K extends SessionKind, State extends SessionState, S 
           });
           return {
             value: source,
-            start: () => {
-              const unlink = client ? linkToQueryCache(client, queryKey!, source, () => dropNow(owner, key, source)) : () => {};
+            start: (removeSession) => {
+              const unlink = client ? linkToQueryCache(client, queryKey!, source, removeSession) : () => {};
               return () => {
                 unlink();
                 source.dispose();
