@@ -4,9 +4,9 @@ import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { describe, expect, it } from 'vitest';
-import { ConnectProvider } from './ConnectProvider.js';
-import { useAccountSession } from './useAccountSession.js';
-import { useCustomerSession } from './useCustomerSession.js';
+import { ConnectProvider } from './connect/ConnectProvider.js';
+import { useAccountSession } from './connect/useAccountSession.js';
+import { useCustomerSession } from './customerSession/useCustomerSession.js';
 import { installFakeConnectForEachTest, type FakeConnect } from './__tests__/fakeConnect.js';
 import { secretFunction } from './__tests__/secretFor.js';
 

@@ -2,11 +2,11 @@ import type { BankAccountToken, Stripe } from '@stripe/stripe-js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { EmbedkitError } from '../core/EmbedkitError.js';
 import type { ClientSecret } from '../core/ClientSecret.js';
-import type { ConnectErrorEvent } from './ConnectProvider.js';
-import { useAccountSession } from './useAccountSession.js';
-import { useConnect } from './useConnect.js';
-import { useCustomerSession } from './useCustomerSession.js';
-import { useFinancialConnections } from './useFinancialConnections.js';
+import type { ConnectErrorEvent } from './connect/ConnectProvider.js';
+import { useAccountSession } from './connect/useAccountSession.js';
+import { useConnect } from './connect/useConnect.js';
+import { useCustomerSession } from './customerSession/useCustomerSession.js';
+import { useFinancialConnections } from './financialConnections/useFinancialConnections.js';
 
 describe('results narrow by status', () => {
   it('useAccountSession', () => {

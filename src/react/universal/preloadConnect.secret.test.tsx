@@ -4,11 +4,11 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FetchSecretContext } from '../../core/types.js';
-import { ConnectProvider } from '../ConnectProvider.js';
+import { ConnectProvider } from '../connect/ConnectProvider.js';
 import { preloadConnect } from './preloadConnect.js';
 import { takePreloadedSecret } from '../../core/preloadedSecrets.js';
 import { shortHash } from '../../shared/shortHash.js';
-import { useConnect } from '../useConnect.js';
+import { useConnect } from '../connect/useConnect.js';
 import { installFakeConnectForEachTest, type FakeConnect } from '../__tests__/fakeConnect.js';
 import { secretFunction } from '../__tests__/secretFor.js';
 

@@ -1,5 +1,5 @@
 import { connectElementTagNames, type LoadError, type LoaderStart, type StripeConnectInstance } from '@stripe/connect-js/pure.js';
-import type { EmbedkitError } from '../core/EmbedkitError.js';
+import type { EmbedkitError } from '../../core/EmbedkitError.js';
 import { checkConnectVersions } from './checkConnectVersions.js';
 import { readConnectVersions } from './readConnectVersions.js';
 

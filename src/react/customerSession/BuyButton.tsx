@@ -1,8 +1,8 @@
-import { is } from '../core/checkOptions.js';
-import { BUY_BUTTON_JS_URL } from '../shared/stripeScriptUrls.js';
-import { SessionErrorNotice } from './SessionErrorNotice.js';
+import { is } from '../../core/checkOptions.js';
+import { BUY_BUTTON_JS_URL } from '../../shared/stripeScriptUrls.js';
+import { SessionErrorNotice } from '../SessionErrorNotice.js';
 import { EMBED_PROP_RULES, StripeEmbedElement, type StripeEmbedProps } from './StripeEmbedElement.js';
-import { useOptionsProblem } from './useOptionsProblem.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
 
 export interface BuyButtonProps extends StripeEmbedProps {
   /** `buy_btn_…` from the Dashboard. */

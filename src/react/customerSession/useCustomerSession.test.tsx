@@ -2,11 +2,11 @@
 import { StrictMode } from 'react';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../core/testing/manualClock.js';
+import { createManualClock } from '../../core/testing/manualClock.js';
 import { BuyButton } from './BuyButton.js';
 import { PricingTable } from './PricingTable.js';
 import { useCustomerSession, type UseCustomerSessionResult } from './useCustomerSession.js';
-import { secretFunction } from './__tests__/secretFor.js';
+import { secretFunction } from '../__tests__/secretFor.js';
 
 afterEach(async () => {
   cleanup();

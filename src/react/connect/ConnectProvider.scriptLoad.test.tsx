@@ -5,7 +5,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
-import { installFakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
+import { installFakeConnect, type FakeConnectElement } from '../__tests__/fakeConnect.js';
 
 afterEach(async () => {
   cleanup();

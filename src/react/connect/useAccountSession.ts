@@ -1,12 +1,12 @@
 import { useId, useMemo } from 'react';
-import { AccountSessionSource, type WarmOptions } from '../core/AccountSessionSource.js';
-import { is } from '../core/checkOptions.js';
-import { EmbedkitError } from '../core/EmbedkitError.js';
-import { takePreloadedSecret } from '../core/preloadedSecrets.js';
-import { initialSessionState, sessionReducer } from '../core/sessionReducer.js';
-import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../core/types.js';
-import { useSession } from './sessionRegistry.js';
-import { useOptionsProblem } from './useOptionsProblem.js';
+import { AccountSessionSource, type WarmOptions } from '../../core/AccountSessionSource.js';
+import { is } from '../../core/checkOptions.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
+import { takePreloadedSecret } from '../../core/preloadedSecrets.js';
+import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
+import type { Clock, FetchSecret, RetryOptions, SessionState, Visibility } from '../../core/types.js';
+import { useSession } from '../sessionRegistry.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
 
 /** Options of {@link useAccountSession}. */
 export interface UseAccountSessionOptions {

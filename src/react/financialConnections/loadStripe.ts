@@ -2,7 +2,7 @@ import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 // The file, not `@stripe/stripe-js/pure`: that is a directory, which Node's ESM resolver (server
 // rendering without a bundler) refuses to import.
 import { loadStripe as loadStripeJs } from '@stripe/stripe-js/pure/index.mjs';
-import { is, optionsProblem } from '../core/checkOptions.js';
+import { is, optionsProblem } from '../../core/checkOptions.js';
 
 const loaded = new Map<string, Promise<Stripe | null>>();
 const OPTION_RULES = { publishableKey: { ...is.publishableKey, required: true }, options: is.record };

@@ -2,9 +2,9 @@
 import { useEffect } from 'react';
 import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FetchSecretContext } from '../core/types.js';
+import type { FetchSecretContext } from '../../core/types.js';
 import { useAccountSession } from './useAccountSession.js';
-import { secretFunction } from './__tests__/secretFor.js';
+import { secretFunction } from '../__tests__/secretFor.js';
 
 afterEach(cleanup);
 

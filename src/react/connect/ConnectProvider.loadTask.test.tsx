@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
-import { installFakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
+import { installFakeConnect, type FakeConnectElement } from '../__tests__/fakeConnect.js';
 
 const environment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 afterEach(() => {

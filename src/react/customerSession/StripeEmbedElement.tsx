@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
-import { is } from '../core/checkOptions.js';
-import type { ClientSecret } from '../core/ClientSecret.js';
+import { is } from '../../core/checkOptions.js';
+import type { ClientSecret } from '../../core/ClientSecret.js';
 import { loadEmbedScript } from './loadEmbedScript.js';
 
 /** How a pricing table or buy button gets its CustomerSession. */

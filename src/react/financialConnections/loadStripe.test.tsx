@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadStripe, useFinancialConnections } from '../index.js';
+import { loadStripe, useFinancialConnections } from '../../index.js';
 
 // Stripe's own loader, counted: the app's `loadStripe` and embedkit's hooks must share one call.
 const stripeJs = vi.hoisted(() => ({ loadStripe: vi.fn(async (_key: string, _options?: unknown) => ({ collectFinancialConnectionsAccounts: () => {} })) }));

@@ -1,11 +1,11 @@
 import { useCallback, useId, useMemo } from 'react';
-import type { ClientSecret } from '../core/ClientSecret.js';
-import { CustomerSessionSource, type CustomerSessionState } from '../core/CustomerSessionSource.js';
-import { is } from '../core/checkOptions.js';
-import { initialSessionState, sessionReducer } from '../core/sessionReducer.js';
-import type { Clock, FetchSecret, RetryOptions } from '../core/types.js';
-import { useSession } from './sessionRegistry.js';
-import { useOptionsProblem } from './useOptionsProblem.js';
+import type { ClientSecret } from '../../core/ClientSecret.js';
+import { CustomerSessionSource, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
+import { is } from '../../core/checkOptions.js';
+import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
+import type { Clock, FetchSecret, RetryOptions } from '../../core/types.js';
+import { useSession } from '../sessionRegistry.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
 
 /** Options of {@link useCustomerSession}. */
 export interface UseCustomerSessionOptions {

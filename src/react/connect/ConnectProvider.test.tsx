@@ -6,8 +6,8 @@ import { ConnectPayments } from '@stripe/react-connect-js';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
 import { useConnect } from './useConnect.js';
-import { installFakeConnectForEachTest, type FakeConnect, type FakeConnectElement } from './__tests__/fakeConnect.js';
-import { secretFunction } from './__tests__/secretFor.js';
+import { installFakeConnectForEachTest, type FakeConnect, type FakeConnectElement } from '../__tests__/fakeConnect.js';
+import { secretFunction } from '../__tests__/secretFor.js';
 
 let fake: FakeConnect;
 installFakeConnectForEachTest((installed) => (fake = installed));

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { SessionState } from '../core/types.js';
+import type { SessionState } from '../../core/types.js';
 
 /** What `useConnect()` returns: the provider's session state plus its actions. */
 export type ConnectState = SessionState & {

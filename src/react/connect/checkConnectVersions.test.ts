@@ -3,7 +3,7 @@ import { connectElementTagNames, loadConnectAndInitialize } from '@stripe/connec
 import { describe, expect, it, vi } from 'vitest';
 import { checkConnectVersions } from './checkConnectVersions.js';
 import { readConnectVersions } from './readConnectVersions.js';
-import { installFakeConnect } from './__tests__/fakeConnect.js';
+import { installFakeConnect } from '../__tests__/fakeConnect.js';
 
 describe('checkConnectVersions', () => {
   it('accepts the installed pair and same-minor later patches', () => {

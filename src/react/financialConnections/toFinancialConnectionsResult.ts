@@ -1,5 +1,5 @@
 import type { BankAccountToken, FinancialConnectionsSession, StripeError } from '@stripe/stripe-js';
-import type { EmbedkitError } from '../core/EmbedkitError.js';
+import type { EmbedkitError } from '../../core/EmbedkitError.js';
 
 /** `'accounts'` links accounts; `'bank_account_token'` also makes a bank account token (Connect external accounts). */
 export type FinancialConnectionsMode = 'accounts' | 'bank_account_token';

@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './ConnectProvider.js';
-import { secretFunction } from './__tests__/secretFor.js';
+import { secretFunction } from '../__tests__/secretFor.js';
 
 afterEach(async () => {
   cleanup();

@@ -2,7 +2,7 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { FinancialConnectionsSession, Stripe } from '@stripe/stripe-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FetchSecretContext } from '../core/types.js';
+import type { FetchSecretContext } from '../../core/types.js';
 import { useFinancialConnections, type UseFinancialConnectionsOptions } from './useFinancialConnections.js';
 
 afterEach(cleanup);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
-import { EmbedkitError } from '../core/EmbedkitError.js';
-import { CONNECT_JS_URL } from '../shared/stripeScriptUrls.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
+import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 
 /** Whether Connect.js has loaded for an instance, or why it could not. */
 export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };

@@ -9,21 +9,21 @@ import {
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
-import type { AccountSessionSource, WarmOptions } from '../core/AccountSessionSource.js';
-import { is } from '../core/checkOptions.js';
-import type { EmbedkitError } from '../core/EmbedkitError.js';
-import type { FetchSecret, RetryOptions } from '../core/types.js';
+import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
+import { is } from '../../core/checkOptions.js';
+import type { EmbedkitError } from '../../core/EmbedkitError.js';
+import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
 import { deepEqual } from './deepEqual.js';
-import { SessionErrorNotice, type SessionErrorProps } from './SessionErrorNotice.js';
-import { shortHash } from '../shared/shortHash.js';
-import { hold, register } from './sessionRegistry.js';
-import { preloadConnect } from './universal/preloadConnect.js';
+import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
+import { shortHash } from '../../shared/shortHash.js';
+import { hold, register } from '../sessionRegistry.js';
+import { preloadConnect } from '../universal/preloadConnect.js';
 import { useAccountSessionSource } from './useAccountSession.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
-import { useLatest } from './useLatest.js';
-import { useOptionsProblem } from './useOptionsProblem.js';
+import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
+import { useLatest } from '../useLatest.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
 import { wrapConnectInstance } from './wrapConnectInstance.js';
 
 /** Everything that goes wrong under a `<ConnectProvider>`, by where it came from. */

@@ -1,4 +1,4 @@
-import { EmbedkitError } from '../core/EmbedkitError.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 
 /**
  * `@stripe/react-connect-js` versions whose peer range asks for a newer `@stripe/connect-js` than

@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { EmbedkitError } from '../core/EmbedkitError.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
 
 export type { ConnectState } from './ConnectContext.js';

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
-import { is } from '../core/checkOptions.js';
-import { requestSecret } from '../core/requestSecret.js';
-import type { FetchSecret, RetryOptions } from '../core/types.js';
+import { is } from '../../core/checkOptions.js';
+import { requestSecret } from '../../core/requestSecret.js';
+import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { loadStripe } from './loadStripe.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
-import { useLatest } from './useLatest.js';
-import { useOptionsProblem } from './useOptionsProblem.js';
+import { useLatest } from '../useLatest.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
 
 export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 
