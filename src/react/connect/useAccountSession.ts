@@ -86,7 +86,7 @@ export function useAccountSessionSource(options: UseAccountSessionOptions, probl
 const unavailable = (problem: EmbedkitError | null) => () =>
   Promise.reject(
     problem ??
-      new EmbedkitError('useAccountSession: fetchClientSecret works in the browser only; call it from an effect or hand it to Connect.js there.', {
+      new EmbedkitError('useAccountSession: fetchClientSecret works in the browser only.', {
         code: 'invalid_options',
         kind: 'account_session',
       }),
