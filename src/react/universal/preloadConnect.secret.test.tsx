@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { StrictMode } from 'react';
+import { Component, StrictMode, type ReactNode } from 'react';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -96,6 +96,36 @@ describe('preloadConnect with the provider it is for', () => {
     unmount();
     await Promise.resolve();
     expect(signals[0]!.aborted).toBe(true);
+  });
+
+  it('is not taken by a provider whose render React throws away: registering a session has no side effects', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const early = secretFunction('accs_secret_');
+    const own = secretFunction('accs_secret_');
+    preloadConnect({ publishableKey: 'pk_test_discarded', fetchSecret: early });
+    function Boom(): ReactNode {
+      throw new Error('boom');
+    }
+    class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+      state = { failed: false };
+      static getDerivedStateFromError() {
+        return { failed: true };
+      }
+      render() {
+        return this.state.failed ? <p>failed</p> : this.props.children;
+      }
+    }
+    render(
+      <Boundary>
+        <ConnectProvider publishableKey="pk_test_discarded" fetchSecret={own} />
+        <Boom />
+      </Boundary>,
+    );
+    await screen.findByText('failed');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(own).not.toHaveBeenCalled();
+    expect(fake.init).not.toHaveBeenCalled();
+    expect(takePreloadedSecret(shortHash('pk_test_discarded'), null)).not.toBeNull();
   });
 
   it('drops a secret no provider took within a minute, aborting its request', async () => {
