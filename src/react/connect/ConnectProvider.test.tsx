@@ -56,6 +56,26 @@ describe('<ConnectProvider>', () => {
     expect(fake.init).toHaveBeenCalledTimes(1);
   });
 
+  it('shares one Connect.js instance and one session among providers with the same key and account', async () => {
+    const fetchSecret = secretFunction('accs_secret_');
+    const provider = (account: string) => (
+      <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} account={account}>
+        <ConnectPayments />
+      </ConnectProvider>
+    );
+    render(
+      <StrictMode>
+        {provider('acct_1')}
+        {provider('acct_1')}
+        {provider('acct_2')}
+      </StrictMode>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('stripe-connect-payments')).toHaveLength(3));
+    await settle();
+    expect(fake.init).toHaveBeenCalledTimes(2);
+    expect(fetchSecret.mock.calls.map(([context]) => context.params.account).sort()).toEqual(['acct_1', 'acct_2']);
+  });
+
   it('proposes the account, and on a new account logs the old instance out before creating a new one', async () => {
     const fetchSecret = secretFunction('accs_secret_');
     const view = (account: string) => (
