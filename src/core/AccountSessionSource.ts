@@ -2,6 +2,7 @@ import { checkOptions, is } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
+import { hint } from './development.js';
 import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
 import { initialSessionState, sessionReducer } from './sessionReducer.js';
@@ -291,7 +292,7 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
   }
 
   #disposedError(): EmbedkitError {
-    return new EmbedkitError('This AccountSessionSource was disposed; create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.', {
+    return new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
       code: 'aborted',
       kind: 'account_session',
     });

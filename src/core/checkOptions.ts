@@ -1,3 +1,4 @@
+import { devOnly } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import type { SessionKind } from './types.js';
 
@@ -9,7 +10,10 @@ export interface OptionRule {
   expected: string;
   /** Whether `undefined` is refused too. */
   required?: boolean;
-  /** The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.` */
+  /**
+   * The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.`
+   * Browser code gives it through {@link devOnly}, so production builds carry only `expected`.
+   */
   fix?: string;
 }
 
@@ -28,11 +32,15 @@ export const is = {
     accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
     expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
   },
-  account: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' },
+  account: {
+    accepts: (value) => typeof value === 'string' && value !== '',
+    expected: 'a connected account id (acct_…)',
+    fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
+  },
   publishableKey: {
     accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
     expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
-    fix: 'An unset environment variable (e.g. VITE_STRIPE_PUBLISHABLE_KEY) is the usual cause; never use a secret key here.',
+    fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable (e.g. VITE_STRIPE_PUBLISHABLE_KEY) is the usual cause; never use a secret key here.'),
   },
 } satisfies Record<string, OptionRule>;
 

@@ -1,5 +1,6 @@
 import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
+import { hint } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { SESSION_KINDS } from './sessionKinds.js';
 import type { SessionKind } from './types.js';
@@ -20,9 +21,10 @@ export interface ParseContext {
  */
 export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint, nowMs }: ParseContext): ClientSecret {
   const info = SESSION_KINDS[kind];
-  const fail = (field: string, problem: string, fix: string, code: 'invalid_response' | 'expired' = 'invalid_response') =>
-    new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}. ${fix}`, { code, kind, endpoint, field });
-  const respond = `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${info.createdBy}.`;
+  // `fix` is a development-only sentence (see devOnly): production messages end after the problem.
+  const fail = (field: string, problem: string, fix: () => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') =>
+    new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(fix)}`, { code, kind, endpoint, field });
+  const respond = () => process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${info.createdBy}.`;
 
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
   if (!record) throw fail('client_secret', describe(answer), respond);
@@ -37,16 +39,20 @@ export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint
 
   const expiresAt = record.expires_at ?? record.expiresAt;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
-    throw fail('expires_at', fieldProblem('expires_at', expiresAt), `Return Stripe's expires_at (unix seconds) next to client_secret, so embedkit can renew the session in time.`);
+    throw fail(
+      'expires_at',
+      fieldProblem('expires_at', expiresAt),
+      () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at (unix seconds) next to client_secret, so embedkit can renew the session in time.`,
+    );
   }
   // Year 5138 in seconds: anything larger is milliseconds.
-  if (expiresAt > 1e11) throw fail('expires_at', 'expires_at in milliseconds', `Return Stripe's expires_at unchanged, in unix seconds.`);
+  if (expiresAt > 1e11) throw fail('expires_at', 'expires_at in milliseconds', () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at unchanged, in unix seconds.`);
   if (expiresAt * 1000 + CLOCK_SKEW_MS <= nowMs) {
     const ago = Math.round(nowMs / 1000 - expiresAt);
     throw fail(
       'expires_at',
       `a session that expired ${ago} s ago by this device's clock`,
-      `Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`,
+      () => process.env.NODE_ENV !== 'production' && `Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`,
       'expired',
     );
   }

@@ -1,5 +1,6 @@
 import { backoffDelay, resolveRetryOptions } from './backoffDelay.js';
 import { checkFetchSecret } from './checkFetchSecret.js';
+import { hint } from './development.js';
 import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
@@ -67,13 +68,10 @@ function attemptFor<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K,
               if (cause instanceof EmbedkitError) throw cause;
               // A throwing function usually means its own fetch failed: worth retrying. The
               // message stays generic because the function's error text is out of our hands.
-              throw new EmbedkitError(`The ${SESSION_KINDS[kind].label} fetchSecret function threw (see cause). Check the request it makes and its server.`, {
-                code: 'network',
-                kind,
-                endpoint,
-                retryable: true,
-                cause,
-              });
+              throw new EmbedkitError(
+                `The ${SESSION_KINDS[kind].label} fetchSecret function threw (see cause).${hint(() => process.env.NODE_ENV !== 'production' && 'Check the request it makes and its server.')}`,
+                { code: 'network', kind, endpoint, retryable: true, cause },
+              );
             }),
           signal,
         ),
@@ -113,7 +111,7 @@ async function fetchJson({ request, method, endpoint, kind, params, clock }: Htt
   } catch (cause) {
     if (signal.aborted) throw cause;
     throw new EmbedkitError(
-      `Could not reach the ${label} endpoint ${endpoint} (network error). Check the URL, that the server is running, and that it allows this origin (CORS).`,
+      `Could not reach the ${label} endpoint ${endpoint} (network error).${hint(() => process.env.NODE_ENV !== 'production' && 'Check the URL, that the server is running, and that it allows this origin (CORS).')}`,
       { code: 'network', kind, endpoint, retryable: true, cause },
     );
   }
@@ -122,14 +120,17 @@ async function fetchJson({ request, method, endpoint, kind, params, clock }: Htt
     // echo anything, secrets included.
     const reason = await readServerReason(response);
     const retryable = response.status >= 500 || response.status === 429;
-    const fix =
-      (reason && SERVER_CODE_HINTS[reason.code]) ??
-      (retryable
-        ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
-        : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.');
+    const fix = hint(
+      () =>
+        process.env.NODE_ENV !== 'production' &&
+        ((reason && SERVER_CODE_HINTS[reason.code]) ??
+          (retryable
+            ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
+            : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.')),
+    );
     // The server's own words first (embedkit/server's name the fix), then where to look from here.
     const said = reason ? ` ${reason.code}${reason.message ? `: ${reason.message.replace(/\.?$/, '.')}` : '.'}` : '.';
-    throw new EmbedkitError(`The ${label} endpoint ${endpoint} answered HTTP ${response.status}${said} ${fix}`, {
+    throw new EmbedkitError(`The ${label} endpoint ${endpoint} answered HTTP ${response.status}${said}${fix}`, {
       code: 'http',
       kind,
       endpoint,
@@ -144,9 +145,9 @@ async function fetchJson({ request, method, endpoint, kind, params, clock }: Htt
     return JSON.parse(text) as unknown;
   } catch {
     const problem = /^\s*</.test(text)
-      ? 'answered an HTML page instead of JSON (often a dev server serving index.html for an unknown route, or a proxy error page)'
+      ? `answered an HTML page instead of JSON${hint(() => process.env.NODE_ENV !== 'production' && '(often a dev server serving index.html for an unknown route, or a proxy error page)')}`
       : 'answered something that is not JSON';
-    throw new EmbedkitError(`The ${label} endpoint ${endpoint} ${problem}. Point fetchSecret at the route that creates the session and responds with JSON.`, {
+    throw new EmbedkitError(`The ${label} endpoint ${endpoint} ${problem}.${hint(() => process.env.NODE_ENV !== 'production' && 'Point fetchSecret at the route that creates the session and responds with JSON.')}`, {
       code: 'invalid_response',
       kind,
       endpoint,
@@ -166,7 +167,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function abortedError(kind: SessionKind, endpoint: string, cause?: unknown): EmbedkitError {
   return new EmbedkitError(
-    `The ${SESSION_KINDS[kind].label} request to ${endpoint} was aborted: nothing is subscribed to this session any more, or the request was cancelled.`,
+    `The ${SESSION_KINDS[kind].label} request to ${endpoint} was aborted.${hint(() => process.env.NODE_ENV !== 'production' && 'Nothing is subscribed to this session any more, or the request was cancelled.')}`,
     { code: 'aborted', kind, endpoint, cause },
   );
 }

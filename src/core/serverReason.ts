@@ -1,3 +1,4 @@
+import { withoutSecrets } from '../shared/secretLike.js';
 import { isRecord } from './checkOptions.js';
 
 /** What a refusing endpoint said about why, as far as it is safe to repeat. */
@@ -14,8 +15,6 @@ const MAX_MESSAGE_CHARS = 300;
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
 /** embedkit/server answers exactly `{ error: { code, message, request_id? } }`. */
 const OWN_ERROR_KEYS = new Set(['code', 'message', 'request_id']);
-/** Anything that looks like a client secret or an API key, wherever it sits in a token. */
-const SECRET_LIKE = /\S*_secret_\S*|\b[sr]k_(?:test|live)_\S*/g;
 
 /**
  * Where to look, for the refusals whose cause is usually not where the developer looks first.
@@ -51,8 +50,7 @@ export async function readServerReason(response: Response): Promise<ServerReason
 }
 
 function clean(message: string): string | null {
-  const safe = message
-    .replace(SECRET_LIKE, '[redacted]')
+  const safe = withoutSecrets(message)
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim();
   if (safe === '') return null;

@@ -1,5 +1,6 @@
-import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
+import { checkOptions, is, optionsProblem, type OptionRule } from '../core/checkOptions.js';
 import { where } from './configError.js';
+import type { StripeOption } from './types.js';
 
 interface Requirements {
   /** Picks the SDK method the handler calls, e.g. `(stripe) => stripe?.accountSessions?.create`. */
@@ -10,15 +11,22 @@ interface Requirements {
   components?: string;
 }
 
-/** The start-up checks all three factories share: options object, `stripe`, `authorize`, `components`. */
-export function checkHandlerOptions(factory: string, options: unknown, requirements: Requirements): void {
+/**
+ * The start-up checks all three factories share: options object, `stripe`, `authorize`,
+ * `components`. Returns how a request gets the client: `stripe` itself, or what the function
+ * given as `stripe` makes on the first request (checked then, kept once it is a client).
+ */
+export function checkHandlerOptions<C>(factory: string, options: { stripe: StripeOption<C> }, requirements: Requirements): () => C {
+  const isClient = (stripe: unknown) => typeof requirements.method(stripe) === 'function';
+  const stripeRule: OptionRule = {
+    accepts: isClient,
+    expected: 'the official Stripe client',
+    required: true,
+    fix: `Pass it: ${factory}({ stripe: new Stripe(process.env.STRIPE_SECRET_KEY), … }), or a function that makes it on the first request.`,
+  };
   const rules: Record<string, OptionRule> = {
-    stripe: {
-      accepts: (stripe) => typeof requirements.method(stripe) === 'function',
-      expected: 'the official Stripe client',
-      required: true,
-      fix: `Pass it: ${factory}({ stripe: new Stripe(process.env.STRIPE_SECRET_KEY), … }).`,
-    },
+    // The Stripe class is a function too, but calling it makes a client without a key.
+    stripe: { ...stripeRule, accepts: (stripe) => isClient(stripe) || (typeof stripe === 'function' && !('errors' in stripe)) },
     authorize: { ...is.func, required: true, fix: `Pass ${requirements.authorize}. There is no allow-all default.` },
   };
   if (requirements.components) {
@@ -30,4 +38,15 @@ export function checkHandlerOptions(factory: string, options: unknown, requireme
     };
   }
   checkOptions(where(factory), options, rules);
+
+  const { stripe } = options;
+  if (typeof stripe !== 'function') return () => stripe;
+  let client: C | undefined;
+  return () => {
+    if (client !== undefined) return client;
+    const made = (stripe as () => C)();
+    const problem = optionsProblem(where(factory), { stripe: made }, { stripe: { ...stripeRule, expected: 'a function that returns the official Stripe client' } });
+    if (problem) throw problem;
+    return (client = made);
+  };
 }

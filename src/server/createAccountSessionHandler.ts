@@ -12,11 +12,12 @@ import type {
   Resolvable,
   ServerEvent,
   SessionHandler,
+  StripeOption,
 } from './types.js';
 
 export interface AccountSessionHandlerOptions extends BaseHandlerOptions {
-  /** The app's `stripe` client (platform secret key). */
-  stripe: AccountSessionsClient;
+  /** The app's `stripe` client, or a function that makes it on the first request (see {@link StripeOption}). */
+  stripe: StripeOption<AccountSessionsClient>;
   /**
    * Decides which connected account the signed-in user gets a session for. The browser may
    * propose one (`proposedAccount`, from `<ConnectProvider account>`); check that the user may
@@ -50,12 +51,12 @@ const ACCOUNT_ID = /^acct_[A-Za-z0-9]{1,255}$/;
  * });
  */
 export function createAccountSessionHandler(options: AccountSessionHandlerOptions): SessionHandler {
-  checkHandlerOptions(FACTORY, options, {
+  const client = checkHandlerOptions(FACTORY, options, {
     method: (stripe) => stripe?.accountSessions?.create,
     authorize: 'a function (request, { proposedAccount }) => { account } | null that decides which account the signed-in user may use',
     components: '{ payments: { enabled: true } }',
   });
-  const { stripe, authorize, components } = options;
+  const { authorize, components } = options;
 
   return createSessionHandler<AuthorizedAccount>({
     factory: FACTORY,
@@ -76,7 +77,7 @@ export function createAccountSessionHandler(options: AccountSessionHandlerOption
     },
     describe: ({ account }) => ({ account }),
     async create(authorized, stripeOptions) {
-      return stripe.accountSessions.create({ account: authorized.account, components: await resolve(components, authorized) }, stripeOptions);
+      return client().accountSessions.create({ account: authorized.account, components: await resolve(components, authorized) }, stripeOptions);
     },
     answer: ['client_secret', 'expires_at'],
   });

@@ -11,11 +11,12 @@ import type {
   Resolvable,
   ServerEvent,
   SessionHandler,
+  StripeOption,
 } from './types.js';
 
 export interface CustomerSessionHandlerOptions extends BaseHandlerOptions {
-  /** The app's `stripe` client. */
-  stripe: CustomerSessionsClient;
+  /** The app's `stripe` client, or a function that makes it on the first request (see {@link StripeOption}). */
+  stripe: StripeOption<CustomerSessionsClient>;
   /**
    * Returns the signed-in user's own Stripe customer, or `null` when nobody is signed in (401).
    * Throw `ForbiddenError` to refuse (403). Never take the customer id from the body.
@@ -35,12 +36,12 @@ const CUSTOMER_ID = /^cus_[A-Za-z0-9]{1,255}$/;
  * table, buy button) and answers exactly `{ client_secret, expires_at }`.
  */
 export function createCustomerSessionHandler(options: CustomerSessionHandlerOptions): SessionHandler {
-  checkHandlerOptions(FACTORY, options, {
+  const client = checkHandlerOptions(FACTORY, options, {
     method: (stripe) => stripe?.customerSessions?.create,
     authorize: "a function (request) => { customer } | null that returns the signed-in user's own customer",
     components: '{ payment_element: { enabled: true } } or { pricing_table: { enabled: true } }',
   });
-  const { stripe, authorize, components } = options;
+  const { authorize, components } = options;
 
   return createSessionHandler<AuthorizedCustomer>({
     factory: FACTORY,
@@ -57,7 +58,7 @@ export function createCustomerSessionHandler(options: CustomerSessionHandlerOpti
     },
     describe: ({ customer }) => ({ customer }),
     async create(authorized, stripeOptions) {
-      return stripe.customerSessions.create({ customer: authorized.customer, components: await resolve(components, authorized) }, stripeOptions);
+      return client().customerSessions.create({ customer: authorized.customer, components: await resolve(components, authorized) }, stripeOptions);
     },
     answer: ['client_secret', 'expires_at'],
   });

@@ -13,6 +13,7 @@ import type {
   Resolvable,
   ServerEvent,
   SessionHandler,
+  StripeOption,
 } from './types.js';
 
 /**
@@ -23,8 +24,8 @@ import type {
 export type FinancialConnectionsMode = 'accounts' | 'bank_account_token';
 
 export interface FinancialConnectionsSessionHandlerOptions extends BaseHandlerOptions {
-  /** The app's `stripe` client. */
-  stripe: FinancialConnectionsClient;
+  /** The app's `stripe` client, or a function that makes it on the first request (see {@link StripeOption}). */
+  stripe: StripeOption<FinancialConnectionsClient>;
   /**
    * Whose bank accounts are linked: `{ accountHolder: { type: 'customer', customer } }` or
    * `{ accountHolder: { type: 'account', account } }` for the signed-in user; `null` → 401;
@@ -49,11 +50,11 @@ const CUSTOMER_ID = /^cus_[A-Za-z0-9]{1,255}$/;
  * exactly `{ client_secret }` (Stripe gives these sessions no `expires_at`: fetch one per click).
  */
 export function createFinancialConnectionsSessionHandler(options: FinancialConnectionsSessionHandlerOptions): SessionHandler {
-  checkHandlerOptions(FACTORY, options, {
+  const client = checkHandlerOptions(FACTORY, options, {
     method: (stripe) => stripe?.financialConnections?.sessions?.create,
     authorize: "a function (request) => { accountHolder: { type: 'customer', customer } } | null for the signed-in user",
   });
-  const { stripe, authorize, permissions, filters, mode = 'accounts' } = options;
+  const { authorize, permissions, filters, mode = 'accounts' } = options;
   if (mode !== 'accounts' && mode !== 'bank_account_token') {
     throw configError(FACTORY, `mode must be 'accounts' or 'bank_account_token' (got ${JSON.stringify(mode)}).`);
   }
@@ -81,7 +82,7 @@ export function createFinancialConnectionsSessionHandler(options: FinancialConne
       const resolvedPermissions = await resolve(permissions, authorized);
       checkPermissions(resolvedPermissions, mode);
       const resolvedFilters = filters === undefined ? undefined : await resolve(filters, authorized);
-      return stripe.financialConnections.sessions.create({
+      return client().financialConnections.sessions.create({
         account_holder: authorized.accountHolder,
         permissions: resolvedPermissions,
         ...(resolvedFilters === undefined ? {} : { filters: resolvedFilters }),

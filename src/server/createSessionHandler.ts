@@ -1,6 +1,7 @@
 import type { SessionKind } from '../core/types.js';
 import { deadline, raceSignal } from '../shared/deadline.js';
 import { discardBody } from '../shared/readBoundedText.js';
+import { withoutSecrets } from '../shared/secretLike.js';
 import { checkHost, checkOrigin, originRules, type CorsHeaders, type OriginRules } from './checkOrigin.js';
 import { configError } from './configError.js';
 import { ForbiddenError } from './ForbiddenError.js';
@@ -111,6 +112,8 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       };
       emit(event);
       if (!(error instanceof Refusal) && !isForbidden(error)) report(error, event);
+      // The operator's own mistakes (an unusable authorize() answer) are 5xx refusals: logged too.
+      else if (event.status >= 500 && !options.onError) console.error(unreportedLine(factory, event, error));
       return refusalAnswer(refusal, cors, detail.stripeRequestId);
     } finally {
       budget.clear();
@@ -125,13 +128,20 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       /* ignored on purpose, see above */
     }
   }
+  // Without onError the operator still learns why a 5xx happened: one line, secrets cut out.
   function report(error: unknown, event: ServerEvent) {
     try {
-      options.onError?.(error, event);
+      if (options.onError) options.onError(error, event);
+      else console.error(unreportedLine(factory, event, error));
     } catch {
       /* ignored on purpose, see emit */
     }
   }
+}
+
+function unreportedLine(factory: string, event: ServerEvent, error: unknown): string {
+  const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return withoutSecrets(`embedkit/server ${factory}: answered ${event.status} ${event.code}. ${cause} (pass onError to send these to your error tracker instead)`);
 }
 
 /** Only a string `clientAddress` is taken from the second argument: frameworks pass their own objects there. */

@@ -37,4 +37,5 @@ export type {
   ServerErrorCode,
   ServerEvent,
   SessionHandler,
+  StripeOption,
 } from './types.js';

@@ -126,6 +126,13 @@ export interface HandlerTimeouts {
   requestMs?: number;
 }
 
+/**
+ * The app's `stripe` client, or a function that makes it on the first request, so importing a
+ * route module (`next build` does) needs no secret key. The function runs until it returns a
+ * client; that client is kept.
+ */
+export type StripeOption<C> = C | (() => C);
+
 /** The `stripe` instance, narrowed to what `createAccountSessionHandler` calls, so any compatible client fits. */
 export type AccountSessionsClient = Pick<Stripe, 'accountSessions'>;
 /** The `stripe` instance, narrowed to what `createCustomerSessionHandler` calls. */

@@ -1,4 +1,6 @@
+import { connectElementTagNames } from '@stripe/connect-js/pure.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
+import { readConnectJsVersion, readReactConnectVersion } from './readConnectVersions.js';
 
 /**
  * `@stripe/react-connect-js` versions whose peer range asks for a newer `@stripe/connect-js` than
@@ -46,4 +48,23 @@ export function checkConnectVersions(
     `Version skew: ${pair}. This @stripe/react-connect-js needs @stripe/connect-js ${minimum.join('.')} or a later ${react[0]}.${react[1]}.x. Install matching versions of both packages.`,
     { code: 'invalid_options', kind: 'account_session' },
   );
+}
+
+/**
+ * Checks an element `@stripe/connect-js` has just created: reads the loader's version now, before
+ * anything replaces its setters, and the React package's a microtask later, once it has stamped
+ * it; `report` gets the error if they do not fit. A diagnostic: elements of a shape it does not
+ * know are not judged, and nothing here throws.
+ */
+export function watchConnectVersions(element: HTMLElement, tagName: string, report: (error: EmbedkitError) => void): void {
+  const connect = readConnectJsVersion(element);
+  queueMicrotask(() => {
+    let skew: EmbedkitError | null = null;
+    try {
+      skew = checkConnectVersions(readReactConnectVersion(element), connect, tagName, connectElementTagNames);
+    } catch {
+      return;
+    }
+    if (skew) report(skew);
+  });
 }

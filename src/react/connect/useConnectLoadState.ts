@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
+import { hint } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 
@@ -9,9 +10,19 @@ export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };
 
 type Observed = { instance: StripeConnectInstance; state: ConnectLoadState };
 
-/** The loader's promise of the real instance: present on the official loader's instances, but untyped. */
-function loadingOf(instance: StripeConnectInstance): Promise<unknown> | undefined {
-  return (instance as { debugInstance?: () => Promise<unknown> }).debugInstance?.();
+/**
+ * The loader's promise of the real instance, from `debugInstance()`: present on the official
+ * loader's instances but undeclared, so read narrowly. `undefined` (nothing to observe) when the
+ * instance has no such method, or it throws or answers something other than a promise.
+ */
+function loadingOf(instance: StripeConnectInstance): PromiseLike<unknown> | undefined {
+  try {
+    const debugInstance: unknown = (instance as { debugInstance?: unknown }).debugInstance;
+    const loading: unknown = typeof debugInstance === 'function' ? debugInstance.call(instance) : undefined;
+    return typeof (loading as PromiseLike<unknown> | undefined)?.then === 'function' ? (loading as PromiseLike<unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -39,7 +50,7 @@ export function useConnectLoadState(instance: StripeConnectInstance | null): Con
           state: {
             loaded: false,
             error: new EmbedkitError(
-              'Connect.js could not load from https://connect-js.stripe.com (offline, or blocked by a Content-Security-Policy or an ad blocker). Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.',
+              `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
               { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
             ),
           },

@@ -1,7 +1,7 @@
-import { connectElementTagNames, type LoadError, type LoaderStart, type StripeConnectInstance } from '@stripe/connect-js/pure.js';
+import type { LoadError, LoaderStart, StripeConnectInstance } from '@stripe/connect-js/pure.js';
+import { devOnly } from '../../core/development.js';
 import type { EmbedkitError } from '../../core/EmbedkitError.js';
-import { checkConnectVersions } from './checkConnectVersions.js';
-import { readConnectVersions } from './readConnectVersions.js';
+import { watchConnectVersions } from './checkConnectVersions.js';
 
 /** What the provider adds to every component created through the wrapped instance. */
 export interface ConnectInstanceHooks {
@@ -42,24 +42,27 @@ function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setO
 
 /**
  * The Connect.js instance as `<ConnectProvider>` hands it to the official components: identical,
- * except that `create` routes every component's load errors and loader starts to the provider and
- * checks that `@stripe/react-connect-js` and `@stripe/connect-js` fit together. The components
- * stay the official ones, untouched.
+ * except that `create` routes every component's load errors and loader starts to the provider and,
+ * in development, checks that `@stripe/react-connect-js` and `@stripe/connect-js` fit together.
+ * The components stay the official ones, untouched.
  */
 export function wrapConnectInstance(instance: StripeConnectInstance, hooks: ConnectInstanceHooks): StripeConnectInstance {
   let reported = false;
   const create = ((tagName: Parameters<StripeConnectInstance['create']>[0]) => {
     const element = instance.create(tagName);
+    // Development only (see devOnly), and before the setters are chained below: the loader's own
+    // setter is where its version is read.
+    devOnly(
+      () =>
+        process.env.NODE_ENV !== 'production' &&
+        watchConnectVersions(element, tagName, (skew) => {
+          if (reported) return;
+          reported = true;
+          hooks.onVersionSkew(skew);
+        }),
+    );
     chainListener<LoadError>(element, 'setOnLoadError', (event) => hooks.onLoadError(event));
     chainListener<LoaderStart>(element, 'setOnLoaderStart', (event) => hooks.onLoaderStart(event));
-    // The React package stamps its version right after `create` returns.
-    queueMicrotask(() => {
-      const versions = readConnectVersions(element);
-      const skew = checkConnectVersions(versions.react, versions.connect, tagName, connectElementTagNames);
-      if (!skew || reported) return;
-      reported = true;
-      hooks.onVersionSkew(skew);
-    });
     return element;
   }) as StripeConnectInstance['create'];
   return { ...instance, create };

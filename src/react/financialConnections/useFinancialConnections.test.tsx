@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import type { FinancialConnectionsSession, Stripe } from '@stripe/stripe-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 import type { FetchSecretContext } from '../../core/types.js';
 import { useFinancialConnections, type UseFinancialConnectionsOptions } from './useFinancialConnections.js';
 
@@ -130,9 +132,38 @@ describe('useFinancialConnections', () => {
     const { result } = openWith({ stripe: null, fetchSecret: fcSecret() });
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.message).toMatch(/Stripe.js is not available/);
+    expect(result.current.error).toBeInstanceOf(EmbedkitError);
+    expect(result.current.error).toMatchObject({ code: 'network', kind: 'financial_connections_session' });
     await act(async () => {
-      expect(await result.current.open()).toMatchObject({ type: 'failed', error: { message: expect.stringMatching(/not available/) } });
+      const ended = await result.current.open();
+      expect(ended).toMatchObject({ type: 'failed', error: { message: expect.stringMatching(/not available/) } });
+      expect(ended.type === 'failed' && ended.error).toBeInstanceOf(EmbedkitError);
     });
+  });
+
+  it("reports Stripe.js' own load failure as an EmbedkitError that keeps it as the cause", async () => {
+    const loadFailure = new Error('Failed to load Stripe.js');
+    const { result } = openWith({ stripe: Promise.reject(loadFailure), fetchSecret: fcSecret() });
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toBeInstanceOf(EmbedkitError);
+    expect(result.current.error).toMatchObject({ code: 'network', kind: 'financial_connections_session', cause: loadFailure });
+  });
+
+  it('open() called before the hook has mounted fails with an EmbedkitError, without rejecting', async () => {
+    let ended: Promise<unknown> | undefined;
+    function Early() {
+      const { open } = useFinancialConnections({ stripe: null, fetchSecret: fcSecret() });
+      // A layout effect runs before the hook's own effect has started Stripe.js.
+      useLayoutEffect(() => {
+        ended = open();
+      }, [open]);
+      return null;
+    }
+    render(<Early />);
+    const outcome = (await ended) as { type: string; error: unknown };
+    expect(outcome.type).toBe('failed');
+    expect(outcome.error).toBeInstanceOf(EmbedkitError);
+    expect(outcome.error).toMatchObject({ code: 'invalid_options', kind: 'financial_connections_session', message: expect.stringMatching(/before .*mounted/) });
   });
 
   it('unmounting during the secret request aborts it and calls no callback', async () => {

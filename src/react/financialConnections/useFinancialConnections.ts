@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { is } from '../../core/checkOptions.js';
+import { hint } from '../../core/development.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { requestSecret } from '../../core/requestSecret.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
+import { STRIPE_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { loadStripe } from './loadStripe.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from '../useLatest.js';
@@ -59,7 +62,14 @@ type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; 
 const RULES_WITH_KEY = { fetchSecret: { ...is.fetchSecret, required: true }, publishableKey: { ...is.publishableKey, required: true } };
 const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: is.publishableKey };
 
-const notAvailable = () => new Error('Stripe.js is not available: useFinancialConnections was given no Stripe instance, or Stripe.js could not load in this environment.');
+/** Why there is no Stripe.js to open the flow with; Stripe's own load failure is kept as the cause. */
+const notAvailable = (cause?: unknown) =>
+  new EmbedkitError(
+    `Stripe.js is not available to useFinancialConnections.${hint(() => process.env.NODE_ENV !== 'production' && 'It was given no Stripe instance, or Stripe.js could not load in this environment (offline, or blocked by a Content-Security-Policy or an ad blocker).')}`,
+    { code: 'network', kind: 'financial_connections_session', endpoint: STRIPE_JS_URL, cause },
+  );
+/** A failed Stripe.js load as embedkit's one error type (a wrong key already is one). */
+const loadFailure = (error: unknown) => (error instanceof EmbedkitError ? error : notAvailable(error));
 
 /**
  * Bank linking with Stripe Financial Connections, shaped like react-plaid-link's hook:
@@ -89,7 +99,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     setLoading({ status: 'loading' });
     promise.then(
       (loaded) => current && setLoading(loaded ? { status: 'ready' } : { status: 'error', error: notAvailable() }),
-      (error: unknown) => current && setLoading({ status: 'error', error: error instanceof Error ? error : notAvailable() }),
+      (error: unknown) => current && setLoading({ status: 'error', error: loadFailure(error) }),
     );
     return () => {
       current = false;
@@ -105,10 +115,15 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
       if (latestProblem.current) throw latestProblem.current;
       const pending = stripePromise.current;
-      if (!pending) throw new Error('open() was called before the component using useFinancialConnections mounted. Call it from an event handler or an effect.');
+      if (!pending) {
+        throw new EmbedkitError(
+          `useFinancialConnections: open() was called before the component using it mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
+          { code: 'invalid_options', kind: 'financial_connections_session' },
+        );
+      }
       // A failed Stripe.js load is tried once more: a click is the user asking again.
       const { publishableKey: key } = latest.current;
-      const loaded = await pending.catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error)));
+      const loaded = await pending.catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error))).catch((error: unknown) => Promise.reject(loadFailure(error)));
       if (!loaded) throw notAvailable();
       const { fetchSecret, params, retry, mode } = latest.current;
       const secret = await requestSecret(fetchSecret, 'financial_connections_session', { signal: controller.signal, ...(params && { params }), ...(retry && { retry }) });
@@ -117,7 +132,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       return toFinancialConnectionsResult<M>(answer);
     };
     const promise = run()
-      .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable() }))
+      .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable(error) }))
       .then((ended) => {
         flow.current = null;
         // Unmounted mid-request: the caller still gets its `failed` answer, the gone UI no callbacks.

@@ -107,11 +107,11 @@ describe('preloadConnect with the provider it is for', () => {
       throw new Error('boom');
     }
     class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-      state = { failed: false };
+      override state = { failed: false };
       static getDerivedStateFromError() {
         return { failed: true };
       }
-      render() {
+      override render() {
         return this.state.failed ? <p>failed</p> : this.props.children;
       }
     }

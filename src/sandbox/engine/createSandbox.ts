@@ -223,7 +223,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (server) throw new Error(`embedkit sandbox: already listening on ${url}. Call close() before listening again.`);
       const listening = createServer(toNodeListener(handle));
       await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
+        listening.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(host, port, error) : error));
         // A deep accept queue: a burst of new connections (1,000 concurrent SDK calls) must not hit SYN retries.
         listening.listen({ port, host, backlog: 4096 }, () => resolve());
       });
@@ -249,4 +249,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), protocol: 'http' };
     },
   };
+}
+
+/** Node's bare EADDRINUSE names neither the fix nor that embedkit's sandbox was the one starting. */
+function portInUse(host: string, port: number, cause: NodeJS.ErrnoException): Error {
+  const error = new Error(
+    `embedkit sandbox: ${host}:${port} is in use (another dev server or sandbox?). Pick another port ` +
+      '(the guides read EMBEDKIT_SANDBOX_PORT), or call listen(0) for any free port.',
+    { cause },
+  );
+  return Object.assign(error, { code: 'EADDRINUSE' });
 }

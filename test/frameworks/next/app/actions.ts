@@ -7,7 +7,7 @@ import { stripe } from '../lib/stripe';
 export async function createBankLinkSecret(): Promise<{ client_secret: string }> {
   const user = await currentUser();
   if (!user) throw new Error('Sign in to link a bank account.');
-  const session = await stripe.financialConnections.sessions.create({
+  const session = await stripe().financialConnections.sessions.create({
     account_holder: { type: 'customer', customer: user.customer },
     permissions: ['balances', 'payment_method'],
   });

@@ -16,9 +16,9 @@ let demoUser: Promise<SignedInUser | null> | undefined;
  */
 export function currentUser(_request?: Request): Promise<SignedInUser | null> {
   demoUser ??= (async () => {
-    const [account] = (await stripe.accounts.list({ limit: 1 })).data;
+    const [account] = (await stripe().accounts.list({ limit: 1 })).data;
     if (!account) return null;
-    const customer = await stripe.customers.create({ email: 'jenny.rosen@example.com', name: 'Jenny Rosen' });
+    const customer = await stripe().customers.create({ email: 'jenny.rosen@example.com', name: 'Jenny Rosen' });
     return { account: account.id, customer: customer.id };
   })();
   // A failed lookup is not kept: the next request tries again.

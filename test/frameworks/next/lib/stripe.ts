@@ -16,5 +16,13 @@ function connect(): Stripe {
   return new Stripe(key);
 }
 
-/** The official Stripe client: the sandbox in development and tests, Stripe itself in production. */
-export const stripe = connect();
+let client: Stripe | undefined;
+
+/**
+ * The official Stripe client: the sandbox in development and tests, Stripe itself in production.
+ * Made on first use, not on import, so `next build` (which imports every route) needs no key.
+ * embedkit's handlers take this function as their `stripe` option and call it per request.
+ */
+export function stripe(): Stripe {
+  return (client ??= connect());
+}

@@ -1,0 +1,31 @@
+/**
+ * Runs `run` in development builds only, the way React and TanStack Query keep their diagnostics
+ * out of production: `run` must read `() => process.env.NODE_ENV !== 'production' && …` at the
+ * call site. App bundlers (Vite, webpack, Next.js, esbuild, Rollup with its replace plugin)
+ * replace that expression, and their minifier then reduces a production build's `run` to
+ * `() => false`, dropping what follows: long how-to-fix sentences, the version-skew check and the
+ * modules only it imports. The expression cannot move into a shared constant: read unguarded it
+ * would throw at import without `process`, and behind a `typeof process` guard nothing folds.
+ *
+ * Where nothing replaced it and there is no `process` (a browser loading the files without a
+ * bundler), reading it throws: caught here, that counts as production, so nothing crashes. Node,
+ * server rendering and test runners have `process`; there an unset NODE_ENV means development.
+ */
+export function devOnly<T>(run: () => T | false): T | undefined {
+  try {
+    const value = run();
+    return value === false ? undefined : value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A message's how-to-fix sentence, in development only (see {@link devOnly}): `' ' + sentence`,
+ * or `''`. Production messages keep what failed and the error's fields (`code`, `kind`,
+ * `endpoint`, `status`, `field`, `serverCode`).
+ */
+export function hint(sentence: () => string | false): string {
+  const text = devOnly(sentence);
+  return text ? ` ${text}` : '';
+}
