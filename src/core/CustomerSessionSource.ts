@@ -20,9 +20,12 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
 /** The options checked when a source is created. */
 const OPTION_RULES = { fetchSecret: { ...is.fetchSecret, required: true }, refreshMarginSeconds: is.seconds };
 
-/** The session reducer, plus the secret itself: set by a request that succeeded, gone when dropped or disposed. */
+/**
+ * The session reducer, plus the secret itself: the one a request handed (this source dispatches
+ * only `ClientSecret`s), kept through an answer it does not use, gone when dropped or disposed.
+ */
 function reduce(state: CustomerSessionState, action: SessionAction): CustomerSessionState {
-  const secret = action.type === 'fetched' ? (action.handed as ClientSecret) : action.type === 'dropped' || action.type === 'disposed' ? null : state.secret;
+  const secret = action.type === 'fetched' && action.handed ? (action.handed as ClientSecret) : action.type === 'dropped' || action.type === 'disposed' ? null : state.secret;
   return { ...sessionReducer(state, action), secret };
 }
 
