@@ -1,12 +1,12 @@
 // The public API of `embedkit`, listed by name.
 
 // Connect embedded components (AccountSession)
-export { ConnectProvider, type ConnectProviderProps, type ConnectErrorEvent } from './react/ConnectProvider.js';
-export { useConnect, type ConnectState } from './react/useConnect.js';
+export { ConnectProvider, type ConnectProviderProps, type ConnectErrorEvent } from './react/connect/ConnectProvider.js';
+export { useConnect, type ConnectState } from './react/connect/useConnect.js';
 export { preloadConnect, type PreloadConnectOptions } from './react/universal/preloadConnect.js';
-export { useAccountSession, type UseAccountSessionOptions, type UseAccountSessionResult } from './react/useAccountSession.js';
+export { useAccountSession, type UseAccountSessionOptions, type UseAccountSessionResult } from './react/connect/useAccountSession.js';
 export type { SessionErrorProps } from './react/SessionErrorNotice.js';
-export * from './react/connectComponents.js';
+export * from './react/connect/connectComponents.js';
 
 // Financial Connections (bank linking)
 export {
@@ -15,25 +15,25 @@ export {
   type UseFinancialConnectionsResult,
   type FinancialConnectionsMode,
   type FinancialConnectionsResult,
-} from './react/useFinancialConnections.js';
+} from './react/financialConnections/useFinancialConnections.js';
 
 // CustomerSession: saved cards in the Payment Element, pricing table, buy button
-export { useCustomerSession, type UseCustomerSessionOptions, type UseCustomerSessionResult } from './react/useCustomerSession.js';
-export { PricingTable, type PricingTableProps } from './react/PricingTable.js';
-export { BuyButton, type BuyButtonProps } from './react/BuyButton.js';
+export { useCustomerSession, type UseCustomerSessionOptions, type UseCustomerSessionResult } from './react/customerSession/useCustomerSession.js';
+export { PricingTable, type PricingTableProps } from './react/customerSession/PricingTable.js';
+export { BuyButton, type BuyButtonProps } from './react/customerSession/BuyButton.js';
 // Stripe.js for <Elements>: the instance embedkit itself uses, so a bundle has one loader
-export { loadStripe } from './react/loadStripe.js';
-export type { StripeEmbedProps, CustomerSessionInput } from './react/StripeEmbedElement.js';
+export { loadStripe } from './react/financialConnections/loadStripe.js';
+export type { StripeEmbedProps, CustomerSessionInput } from './react/customerSession/StripeEmbedElement.js';
 
 // TanStack Query: what embedkit keeps in the cache (redacted) and how its queries are marked
-export { EMBEDKIT_QUERY_META, type CachedSession } from './react/mirrorToQueryCache.js';
+export { EMBEDKIT_QUERY_META, type CachedSession } from './react/queryCache.js';
 
 // The framework-agnostic core, for use without React
 export { EmbedkitError, type EmbedkitErrorDetails } from './core/EmbedkitError.js';
 export { ClientSecret } from './core/ClientSecret.js';
 export { redactSecret } from './core/redact.js';
 export { requestSecret, type RequestSecretOptions } from './core/requestSecret.js';
-export { AccountSessionSource, type AccountSessionSourceOptions, type WarmOptions } from './core/AccountSessionSource.js';
+export { AccountSessionSource, type AccountSessionSourceOptions, type FirstSecret, type WarmOptions } from './core/AccountSessionSource.js';
 export { CustomerSessionSource, type CustomerSessionSourceOptions, type CustomerSessionState } from './core/CustomerSessionSource.js';
 export type {
   SessionKind,

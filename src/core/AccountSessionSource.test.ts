@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AccountSessionSource, type AccountSessionSourceOptions } from './AccountSessionSource.js';
 import { EmbedkitError } from './EmbedkitError.js';
-import { refreshLeadSeconds } from '../sandbox/browser/ConnectSession.js';
+import { connectAsksWithSecondsLeft } from './testing/connectRefreshTiming.js';
 import { createManualClock, type ManualClock } from './testing/manualClock.js';
 import { createManualVisibility, type ManualVisibility } from './testing/manualVisibility.js';
 import { createSecretEndpoint, type SecretEndpoint } from './testing/createSecretEndpoint.js';
@@ -121,12 +121,12 @@ describe('fetchClientSecret', () => {
   });
 });
 
-describe('retry()', () => {
+describe('refresh()', () => {
   it('clears the error, fetches, and the next fetchClientSecret gets that secret at once', async () => {
     const { source, states } = createSource();
     endpoint.failNext(new EmbedkitError('down', { code: 'http', status: 400 }));
     await source.fetchClientSecret().catch(() => {});
-    source.retry();
+    source.refresh();
     expect(source.getState()).toMatchObject({ status: 'pending', isFetching: true, error: null });
     await clock.flush();
     expect(endpoint.calls).toHaveLength(2);
@@ -137,11 +137,11 @@ describe('retry()', () => {
     expect(states.at(-1)).toMatchObject({ status: 'success', fetchCount: 1 });
   });
 
-  it('reports a failed retry as an error', async () => {
+  it('reports a failed refresh as an error', async () => {
     const { source } = createSource();
     endpoint.failNext(new EmbedkitError('down', { code: 'http', status: 400 }), 2);
     await source.fetchClientSecret().catch(() => {});
-    source.retry();
+    source.refresh();
     await clock.flush();
     expect(source.getState()).toMatchObject({ status: 'error', isFetching: false });
   });
@@ -154,14 +154,14 @@ describe('warm secret', () => {
     return created;
   }
 
-  it('is ready when the sandbox stand-in asks (60 s left) even from an endpoint taking 20 s', async () => {
+  it('is ready when Connect.js asks (60 s left) even from an endpoint taking 20 s', async () => {
     const { source } = await handFirst();
     const release = endpoint.holdNext();
     await clock.advance(1710 * SECOND);
     expect(endpoint.calls).toHaveLength(2);
     await clock.advance(20 * SECOND);
     release();
-    await clock.advance((1800 - refreshLeadSeconds(1800) - 1730) * SECOND);
+    await clock.advance((1800 - connectAsksWithSecondsLeft(1800) - 1730) * SECOND);
     const refresh = source.fetchClientSecret();
     expect(await isSettled(refresh)).toBe(true);
     expect(await refresh).toBe('accs_secret_TEST2');
@@ -255,13 +255,13 @@ describe('warm secret', () => {
   });
 
   it.each([3, 4, 10, 100, 120, 240, 300, 1800])(
-    'with a %i s lifetime answers every refresh of the sandbox stand-in at once, one new session per expiry',
+    'with a %i s lifetime answers every refresh of Connect.js at once, one new session per expiry',
     async (lifetime) => {
       endpoint = createSecretEndpoint({ kind: 'account_session', clock, lifetimeSeconds: lifetime });
       const { source } = await handFirst();
       for (let refresh = 1; refresh <= 5; refresh++) {
-        // The stand-in asks with min(60 s, lifetime / 4) left of the secret it holds.
-        const asksAt = (source.getState().expiresAt! - refreshLeadSeconds(lifetime)) * SECOND;
+        // Connect.js (the fake) asks with min(60 s, lifetime / 4) left of the secret it holds.
+        const asksAt = (source.getState().expiresAt! - connectAsksWithSecondsLeft(lifetime)) * SECOND;
         await clock.advance(asksAt - clock.now());
         const next = source.fetchClientSecret();
         expect(await isSettled(next)).toBe(true);

@@ -1,10 +1,12 @@
-import { checkSeconds } from './checkSeconds.js';
+import { checkOptions, is } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
 import { hint } from './development.js';
 import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
+import { initialSessionState, sessionReducer } from './sessionReducer.js';
+import { SESSION_KINDS } from './sessionKinds.js';
 import type { SessionState, Visibility } from './types.js';
 
 /**
@@ -43,14 +45,18 @@ export interface AccountSessionSourceOptions extends SessionSourceOptions<'accou
   /**
    * A first secret already on its way, started before this source existed (`preloadConnect` does
    * this before React renders). The first request waits for it instead of fetching; `abort` is
-   * called when the source stops waiting (its last subscriber left).
+   * called when the source stops waiting (its last subscriber left). As a function, it is called
+   * when the first secret is requested (`null`: none on its way), so creating the source takes nothing.
    */
-  firstSecret?: {
-    /** Settles with the secret, or rejects like `requestSecret` (an {@link EmbedkitError}). */
-    promise: Promise<ClientSecret>;
-    /** Stops the request behind `promise`. */
-    abort: () => void;
-  };
+  firstSecret?: FirstSecret | (() => FirstSecret | null);
+}
+
+/** A first secret already on its way (see {@link AccountSessionSourceOptions.firstSecret}). */
+export interface FirstSecret {
+  /** Settles with the secret, or rejects like `requestSecret` (an {@link EmbedkitError}). */
+  promise: Promise<ClientSecret>;
+  /** Stops the request behind `promise`. */
+  abort: () => void;
 }
 
 /**
@@ -65,6 +71,13 @@ export interface AccountSessionSourceOptions extends SessionSourceOptions<'accou
 const LEAD_SHARE_OF_LIFETIME = 1 / 3;
 const DEFAULT_LEAD_SECONDS = 90;
 const DEFAULT_MAX_AGE_SECONDS = 300;
+
+/** The options checked when a source is created; the warm ones by their full names. */
+const OPTION_RULES = {
+  fetchSecret: { ...is.fetchSecret, required: true },
+  'warm.leadSeconds': is.seconds,
+  'warm.maxAgeSeconds': is.seconds,
+};
 
 /** A secret with when it arrived and how long it lives from then, both on this device's clock. */
 interface Fetched {
@@ -87,7 +100,7 @@ interface InFlight {
   promise: Promise<ClientSecret>;
   controller: AbortController;
   /** A `fetchClientSecret` caller waits for it: its secret is handed out, not kept warm. */
-  claimed: boolean;
+  awaited: boolean;
   /** Failures go to state: someone asked for this secret (Connect.js or a user's retry). */
   reportErrors: boolean;
 }
@@ -99,24 +112,30 @@ interface InFlight {
  * before the current one expires, so Connect.js's refresh call resolves at once.
  */
 export class AccountSessionSource extends SessionSource<SessionState, 'account_session'> {
-  private readonly visibility: Visibility;
-  private readonly maxLeadMs: number | null;
-  private readonly maxAgeMs: number;
-  private request: InFlight | null = null;
-  private warm: Fetched | null = null;
-  private handed: Fetched | null = null;
+  readonly #visibility: Visibility;
+  readonly #maxLeadMs: number | null;
+  readonly #maxAgeMs: number;
+  #inFlight: InFlight | null = null;
+  #warm: Fetched | null = null;
+  #handed: Fetched | null = null;
   /** The handed secret a warm one was last fetched for: one warm fetch per handed secret. */
-  private warmedFor: Fetched | null = null;
-  private stopWatchingVisibility: (() => void) | null = null;
-  private firstSecret: AccountSessionSourceOptions['firstSecret'] | null;
+  #warmedFor: Fetched | null = null;
+  #stopWatchingVisibility: (() => void) | null = null;
+  #firstSecret: AccountSessionSourceOptions['firstSecret'] | null;
 
   constructor(options: AccountSessionSourceOptions) {
-    super('account_session', options, {});
-    this.visibility = options.visibility ?? documentVisibility;
     const warm = options.warm === false ? null : (options.warm ?? {});
-    this.maxLeadMs = warm && (checkSeconds('warm.leadSeconds', warm.leadSeconds) ?? DEFAULT_LEAD_SECONDS) * 1000;
-    this.maxAgeMs = (checkSeconds('warm.maxAgeSeconds', warm?.maxAgeSeconds) ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
-    this.firstSecret = options.firstSecret ?? null;
+    checkOptions(
+      SESSION_KINDS.account_session.label,
+      { fetchSecret: options.fetchSecret, 'warm.leadSeconds': warm?.leadSeconds, 'warm.maxAgeSeconds': warm?.maxAgeSeconds },
+      OPTION_RULES,
+      'account_session',
+    );
+    super('account_session', options, initialSessionState, sessionReducer);
+    this.#visibility = options.visibility ?? documentVisibility;
+    this.#maxLeadMs = warm && (warm.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
+    this.#maxAgeMs = (warm?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+    this.#firstSecret = options.firstSecret ?? null;
   }
 
   /**
@@ -124,17 +143,16 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
    * never handed out before; rejects with an {@link EmbedkitError}, which Connect.js reports.
    */
   fetchClientSecret = (): Promise<string> => {
-    if (this.disposed) return Promise.reject(this.disposedError());
-    const warm = this.takeWarm();
+    if (this.isDisposed) return Promise.reject(this.#disposedError());
+    const warm = this.#takeWarm();
     if (warm) {
-      this.hand(warm);
-      const { secret } = warm;
-      this.dispatch({ type: 'handed', expiresAt: secret.expiresAt, redacted: secret.redacted });
-      return Promise.resolve(secret.reveal());
+      this.#hand(warm);
+      this.dispatch({ type: 'handed', handed: warm.secret });
+      return Promise.resolve(warm.secret.reveal());
     }
     // Joining the request in flight (a warm one included) is what collapses concurrent calls.
-    const request = this.request ?? this.startRequest(false);
-    request.claimed = true;
+    const request = this.#inFlight ?? this.#startRequest(false);
+    request.awaited = true;
     request.reportErrors = true;
     const revealed = request.promise.then((secret) => secret.reveal());
     // Failures reach the state and onError; a caller that never awaits (the loader's eager call
@@ -143,63 +161,64 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
     return revealed;
   };
 
-  /** Clears the error and fetches a secret for the next `fetchClientSecret` call (the UI's retry button). */
-  retry(): void {
-    if (this.disposed) return;
-    if (this.request) {
-      this.request.reportErrors = true;
+  /** Clears the error and requests a secret now, for the next `fetchClientSecret` call (the UI's "Try again"). */
+  refresh(): void {
+    if (this.isDisposed) return;
+    if (this.#inFlight) {
+      this.#inFlight.reportErrors = true;
       this.dispatch({ type: 'fetch', clearError: true });
       return;
     }
-    this.startRequest(true);
+    this.#startRequest(true);
   }
 
   protected onActive(): void {
-    this.stopWatchingVisibility = this.visibility.subscribe(() => this.scheduleWarm());
-    this.scheduleWarm();
+    this.#stopWatchingVisibility = this.#visibility.subscribe(() => this.#scheduleWarm());
+    this.#scheduleWarm();
   }
 
   protected onInactive(): void {
-    this.stopWatchingVisibility?.();
-    this.stopWatchingVisibility = null;
+    this.#stopWatchingVisibility?.();
+    this.#stopWatchingVisibility = null;
     this.clearTimer('warm');
     // Let go of the aborted request at once, so a caller arriving before it settles starts anew.
-    this.request?.controller.abort();
-    this.request = null;
+    this.#inFlight?.controller.abort();
+    this.#inFlight = null;
     this.dispatch({ type: 'cancelled' });
-    if (this.disposed) {
-      this.dropWarm();
+    if (this.isDisposed) {
+      this.#dropWarm();
       // Never asked for: nobody will wait for it.
-      this.firstSecret?.abort();
-      this.firstSecret = null;
+      if (typeof this.#firstSecret === 'object') this.#firstSecret?.abort();
+      this.#firstSecret = null;
     }
   }
 
-  private startRequest(reportErrors: boolean): InFlight {
+  #startRequest(reportErrors: boolean): InFlight {
     const controller = new AbortController();
     this.dispatch({ type: 'fetch', clearError: reportErrors });
-    const first = this.firstSecret;
-    this.firstSecret = null;
+    const given = this.#firstSecret;
+    this.#firstSecret = null;
+    const first = typeof given === 'function' ? given() : given;
     if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
-    const entry: InFlight = { controller, claimed: false, reportErrors, promise: first ? first.promise : this.requestSecret(controller.signal) };
-    this.request = entry;
+    const entry: InFlight = { controller, awaited: false, reportErrors, promise: first ? first.promise : this.request(controller.signal) };
+    this.#inFlight = entry;
     entry.promise.then(
       (secret) => {
-        if (this.request === entry) this.request = null;
+        if (this.#inFlight === entry) this.#inFlight = null;
         // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
-        if (controller.signal.aborted && !entry.claimed) return;
-        if (entry.claimed) {
-          this.hand(arrived(secret, this.clock.now()));
-          this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } });
+        if (controller.signal.aborted && !entry.awaited) return;
+        if (entry.awaited) {
+          this.#hand(arrived(secret, this.clock.now()));
+          this.dispatch({ type: 'fetched', handed: secret });
         } else {
-          this.keepWarm(secret);
+          this.#keepWarm(secret);
           this.dispatch({ type: 'fetched', handed: null });
         }
-        this.scheduleWarm();
+        this.#scheduleWarm();
       },
       (error: EmbedkitError) => {
         if (controller.signal.aborted) return;
-        this.request = null;
+        this.#inFlight = null;
         // A failed warm fetch is no failure the user has to see: Connect.js simply asks on demand.
         this.dispatch(entry.reportErrors ? { type: 'failed', error } : { type: 'cancelled' });
       },
@@ -207,24 +226,24 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
     return entry;
   }
 
-  private hand(fetched: Fetched): void {
-    this.handed = fetched;
-    this.scheduleWarm();
+  #hand(fetched: Fetched): void {
+    this.#handed = fetched;
+    this.#scheduleWarm();
   }
 
   /** The warm secret if it is still fresh; either way it is no longer kept. */
-  private takeWarm(): Fetched | null {
-    const warm = this.warm;
-    this.dropWarm();
-    if (!warm || this.freshForMs(warm) <= 0) return null;
+  #takeWarm(): Fetched | null {
+    const warm = this.#warm;
+    this.#dropWarm();
+    if (!warm || this.#freshForMs(warm) <= 0) return null;
     return warm;
   }
 
-  private keepWarm(secret: ClientSecret): void {
-    this.dropWarm();
+  #keepWarm(secret: ClientSecret): void {
+    this.#dropWarm();
     const warm = arrived(secret, this.clock.now());
-    this.warm = warm;
-    this.setTimer('discard', () => this.dropWarm(), this.freshForMs(warm));
+    this.#warm = warm;
+    this.setTimer('discard', () => this.#dropWarm(), this.#freshForMs(warm));
   }
 
   /**
@@ -233,46 +252,46 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
    * (test setups) the margin is a third of the lifetime instead, like the lead, or every such
    * secret would count as expired on arrival and each refresh would cost two sessions.
    */
-  private freshForMs({ fetchedAt, lifetimeMs }: Fetched): number {
+  #freshForMs({ fetchedAt, lifetimeMs }: Fetched): number {
     const margin = Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME);
-    return Math.min(this.maxAgeMs, lifetimeMs - margin) - (this.clock.now() - fetchedAt);
+    return Math.min(this.#maxAgeMs, lifetimeMs - margin) - (this.clock.now() - fetchedAt);
   }
 
-  private dropWarm(): void {
-    this.warm = null;
+  #dropWarm(): void {
+    this.#warm = null;
     this.clearTimer('discard');
   }
 
   /** (Re)plans the warm fetch; it only ever happens while active, visible and needed. */
-  private scheduleWarm(): void {
+  #scheduleWarm(): void {
     this.clearTimer('warm');
-    const handed = this.handed;
+    const handed = this.#handed;
     // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
     // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
-    if (!this.canWarm() || !handed || handed.lifetimeMs <= 0) return;
-    const leadMs = Math.min(this.maxLeadMs!, handed.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    if (!this.#canWarm() || !handed || handed.lifetimeMs <= 0) return;
+    const leadMs = Math.min(this.#maxLeadMs!, handed.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
     const delay = Math.max(0, handed.fetchedAt + handed.lifetimeMs - leadMs - this.clock.now());
     this.setTimer('warm', () => {
-      if (!this.canWarm() || this.handed !== handed) return;
-      this.warmedFor = handed;
-      this.startRequest(false);
+      if (!this.#canWarm() || this.#handed !== handed) return;
+      this.#warmedFor = handed;
+      this.#startRequest(false);
     }, delay);
   }
 
-  private canWarm(): boolean {
+  #canWarm(): boolean {
     return (
-      this.maxLeadMs !== null &&
-      !this.disposed &&
+      this.#maxLeadMs !== null &&
+      !this.isDisposed &&
       this.isActive &&
-      this.visibility.isVisible() &&
-      this.handed !== null &&
-      this.warmedFor !== this.handed &&
-      this.warm === null &&
-      this.request === null
+      this.#visibility.isVisible() &&
+      this.#handed !== null &&
+      this.#warmedFor !== this.#handed &&
+      this.#warm === null &&
+      this.#inFlight === null
     );
   }
 
-  private disposedError(): EmbedkitError {
+  #disposedError(): EmbedkitError {
     return new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
       code: 'aborted',
       kind: 'account_session',

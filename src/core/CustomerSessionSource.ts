@@ -1,9 +1,11 @@
 import { backoffDelay } from './backoffDelay.js';
-import { checkSeconds } from './checkSeconds.js';
+import { checkOptions, is } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import type { EmbedkitError } from './EmbedkitError.js';
 import { RenewalPacer } from './refreshDelay.js';
 import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
+import { initialSessionState, sessionReducer, type SessionAction } from './sessionReducer.js';
+import { SESSION_KINDS } from './sessionKinds.js';
 import type { SessionState } from './types.js';
 
 /** Options of {@link CustomerSessionSource}: the shared source options plus when to renew. */
@@ -15,6 +17,18 @@ export interface CustomerSessionSourceOptions extends SessionSourceOptions<'cust
 /** The session state plus the secret itself: hand `secret.reveal()` to Stripe, show `redacted`. */
 export type CustomerSessionState = SessionState & { secret: ClientSecret | null };
 
+/** The options checked when a source is created. */
+const OPTION_RULES = { fetchSecret: { ...is.fetchSecret, required: true }, refreshMarginSeconds: is.seconds };
+
+/**
+ * The session reducer, plus the secret itself: the one a request handed (this source dispatches
+ * only `ClientSecret`s), kept through an answer it does not use, gone when dropped or disposed.
+ */
+function reduce(state: CustomerSessionState, action: SessionAction): CustomerSessionState {
+  const secret = action.type === 'fetched' && action.handed ? (action.handed as ClientSecret) : action.type === 'dropped' || action.type === 'disposed' ? null : state.secret;
+  return { ...sessionReducer(state, action), secret };
+}
+
 /**
  * Keeps one valid CustomerSession secret while subscribed: fetches a fresh one when the first
  * subscriber arrives, renews `refreshMarginSeconds` before expiry and publishes the new secret. A
@@ -22,24 +36,25 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
  * with backoff. A secret is dropped from state the moment it expires.
  */
 export class CustomerSessionSource extends SessionSource<CustomerSessionState, 'customer_session'> {
-  private readonly pacer: RenewalPacer;
-  private readonly retryOptions: CustomerSessionSourceOptions['retry'];
-  private request: { promise: Promise<void>; controller: AbortController } | null = null;
+  readonly #pacer: RenewalPacer;
+  readonly #retryOptions: CustomerSessionSourceOptions['retry'];
+  #inFlight: { promise: Promise<void>; controller: AbortController } | null = null;
   /** Failed renewal rounds in a row, for the backoff between rounds. */
-  private failures = 0;
+  #failures = 0;
 
   constructor(options: CustomerSessionSourceOptions) {
-    super('customer_session', options, { secret: null });
-    this.retryOptions = options.retry;
-    this.pacer = new RenewalPacer(checkSeconds('refreshMarginSeconds', options.refreshMarginSeconds) ?? 60);
+    checkOptions(SESSION_KINDS.customer_session.label, options, OPTION_RULES, 'customer_session');
+    super('customer_session', options, { ...initialSessionState, secret: null }, reduce);
+    this.#retryOptions = options.retry;
+    this.#pacer = new RenewalPacer(options.refreshMarginSeconds ?? 60);
   }
 
   /** Fetches a new secret now (or joins the request in flight). Never rejects: errors go to state. */
   refresh(): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (!this.request) return this.startRequest(true).promise;
+    if (this.isDisposed) return Promise.resolve();
+    if (!this.#inFlight) return this.#startRequest(true).promise;
     this.dispatch({ type: 'fetch', clearError: true });
-    return this.request.promise;
+    return this.#inFlight.promise;
   }
 
   /**
@@ -48,8 +63,8 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
    * going inactive waits a microtask.
    */
   protected onActive(): void {
-    if (this.state.secret) this.dispatch({ type: 'dropped' }, { secret: null });
-    this.startRequest(true);
+    if (this.getState().secret) this.dispatch({ type: 'dropped' });
+    this.#startRequest(true);
   }
 
   protected onInactive(): void {
@@ -57,53 +72,52 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
     // (React reads the snapshot before it subscribes). It fires once, then nothing is left.
     this.clearTimer('renew');
     // Let go of the aborted request at once, so a subscriber arriving before it settles starts anew.
-    this.request?.controller.abort();
-    this.request = null;
+    this.#inFlight?.controller.abort();
+    this.#inFlight = null;
     this.dispatch({ type: 'cancelled' });
-    if (this.disposed) this.setState({ ...this.state, secret: null });
+    if (this.isDisposed) this.dispatch({ type: 'disposed' });
   }
 
   /** `clearError` for a fresh start or a user's refresh; background retries keep the error visible. */
-  private startRequest(clearError: boolean): { promise: Promise<void>; controller: AbortController } {
+  #startRequest(clearError: boolean): { promise: Promise<void>; controller: AbortController } {
     this.clearTimer('renew');
     const controller = new AbortController();
     this.dispatch({ type: 'fetch', clearError });
-    this.pacer.requested(this.clock.now(), clearError);
-    const promise = this.requestSecret(controller.signal).then(
+    this.#pacer.requested(this.clock.now(), clearError);
+    const promise = this.request(controller.signal).then(
       (secret) => {
         if (controller.signal.aborted) return;
-        this.request = null;
-        this.failures = 0;
-        const plan = this.pacer.answered(secret, this.state.secret, this.clock.now());
+        this.#inFlight = null;
+        this.#failures = 0;
+        const plan = this.#pacer.answered(secret, this.getState().secret, this.clock.now());
         if (plan.error) this.dispatch({ type: 'failed', error: plan.error });
-        else if (plan.use) this.dispatch({ type: 'fetched', handed: { expiresAt: secret.expiresAt, redacted: secret.redacted } }, { secret });
-        else this.dispatch({ type: 'fetched', handed: null });
-        if (plan.delayMs !== undefined) this.setTimer('renew', () => this.startRequest(false), plan.delayMs);
-        this.scheduleExpiry();
+        else this.dispatch({ type: 'fetched', handed: plan.use ? secret : null });
+        if (plan.delayMs !== undefined) this.setTimer('renew', () => this.#startRequest(false), plan.delayMs);
+        this.#scheduleExpiry();
       },
       (error: EmbedkitError) => {
         if (controller.signal.aborted) return;
-        this.request = null;
-        this.failures += 1;
+        this.#inFlight = null;
+        this.#failures += 1;
         this.dispatch({ type: 'failed', error });
-        this.scheduleExpiry();
+        this.#scheduleExpiry();
         // A 4xx will not fix itself (signed out, misconfigured): wait for refresh() instead.
         if (error.retryable && this.isActive) {
-          this.setTimer('renew', () => this.startRequest(false), backoffDelay(this.failures, this.retryOptions));
+          this.setTimer('renew', () => this.#startRequest(false), backoffDelay(this.#failures, this.#retryOptions));
         }
       },
     );
-    this.request = { promise, controller };
-    return this.request;
+    this.#inFlight = { promise, controller };
+    return this.#inFlight;
   }
 
   /** Drops the secret from state the moment it expires, so state never offers an expired one. */
-  private scheduleExpiry(): void {
+  #scheduleExpiry(): void {
     this.clearTimer('expiry');
-    const secret = this.state.secret;
+    const secret = this.getState().secret;
     if (!secret) return;
     this.setTimer('expiry', () => {
-      if (this.state.secret === secret) this.dispatch({ type: 'dropped' }, { secret: null });
+      if (this.getState().secret === secret) this.dispatch({ type: 'dropped' });
     }, Math.max(0, secret.expiresAt! * 1000 - this.clock.now()));
   }
 }

@@ -30,7 +30,7 @@ export function preloadSecret(scope: string, account: string | null, fetchSecret
   if (preloaded.has(key)) return;
   const controller = new AbortController();
   const promise = requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params: account === null ? {} : { account } });
-  // Its failure belongs to the provider that adopts it (state and onError); unadopted, to nobody.
+  // Its failure belongs to the provider that takes it (state and onError); untaken, to nobody.
   promise.catch(() => {});
   const abort = () => controller.abort();
   // Taking the entry clears this timer, so when it fires the entry is still this one.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { EmbedkitError } from './EmbedkitError.js';
 import { requestSecret } from './requestSecret.js';
 import { createManualClock, type ManualClock } from './testing/manualClock.js';
+import { createSecretEndpoint } from './testing/createSecretEndpoint.js';
 import type { FetchSecret } from './types.js';
 
 /** Recognisable so every assertion can look for it anywhere. */
@@ -318,5 +319,23 @@ describe('Retry-After', () => {
     const error = await failure(requestSecret(`${base}/x`, 'account_session', { clock, retry: { maxDelayMs: 5000 } }));
     expect(error).toMatchObject({ code: 'http', status: 429, retryable: true, retryAfterMs: 60_000 });
     expect(received).toHaveLength(1);
+  });
+});
+
+describe('requestSecret for Financial Connections', () => {
+  it('requests a fresh secret on every call: nothing is cached', async () => {
+    const endpoint = createSecretEndpoint({ kind: 'financial_connections_session', clock });
+    const first = await requestSecret(endpoint.fetchSecret, 'financial_connections_session', { clock });
+    const second = await requestSecret(endpoint.fetchSecret, 'financial_connections_session', { clock });
+    expect([first.reveal(), second.reveal()]).toEqual(endpoint.issued);
+    expect(endpoint.calls.map((call) => call.kind)).toEqual(['financial_connections_session', 'financial_connections_session']);
+    expect(first).toMatchObject({ kind: 'financial_connections_session', expiresAt: null, redacted: 'fcsess_…_secret_…[redacted]' });
+  });
+
+  it('rejects a secret of another kind, naming the expected shape', async () => {
+    const error = await requestSecret(() => ({ client_secret: 'accs_secret_TOPSECRET' }), 'financial_connections_session').catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'invalid_response', field: 'client_secret' });
+    expect((error as Error).message).toContain('fcsess_…_secret_');
+    expect((error as Error).message).not.toContain('TOPSECRET');
   });
 });

@@ -51,7 +51,7 @@ describe('sessionReducer', () => {
   });
 
   it('handing a warm secret is success with its expiry', () => {
-    const next = run([{ type: 'fetched', handed }, { type: 'handed', expiresAt: handed.expiresAt + 1800, redacted: handed.redacted }]);
+    const next = run([{ type: 'fetched', handed }, { type: 'handed', handed: { expiresAt: handed.expiresAt + 1800, redacted: handed.redacted } }]);
     expect(next).toMatchObject({ status: 'success', expiresAt: handed.expiresAt + 1800, fetchCount: 1 });
   });
 

@@ -5,10 +5,10 @@ export interface SessionErrorProps {
   /** Why no session could start; `message` names the endpoint and the fix and is safe to show. */
   error: EmbedkitError;
   /**
-   * Fetches a new secret and starts Connect.js afresh (an instance whose first secret failed never
+   * Requests a new secret and starts Connect.js afresh (an instance whose first secret failed never
    * recovers). Safe to call repeatedly: a request already in flight is joined, not repeated.
    */
-  retry: () => void;
+  refresh: () => void;
 }
 
 /**
@@ -16,12 +16,12 @@ export interface SessionErrorProps {
  * never a blank area, and a way out whenever trying again can help (not for wrong options, which
  * only a code change fixes). The message names the endpoint and the problem, never a secret.
  */
-export function SessionErrorNotice({ error, retry }: Pick<SessionErrorProps, 'error'> & Partial<SessionErrorProps>) {
+export function SessionErrorNotice({ error, refresh }: Pick<SessionErrorProps, 'error'> & Partial<SessionErrorProps>) {
   return (
     <div role="alert" data-embedkit-error={error.code}>
       <p>{error.message}</p>
-      {retry && error.code !== 'invalid_options' && (
-        <button type="button" onClick={retry}>
+      {refresh && error.code !== 'invalid_options' && (
+        <button type="button" onClick={refresh}>
           Try again
         </button>
       )}

@@ -5,13 +5,13 @@
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectInvalidOptions } from '../../test/expectInvalidOptions.js';
-import { BuyButton, type BuyButtonProps } from './BuyButton.js';
-import { ConnectProvider, type ConnectProviderProps } from './ConnectProvider.js';
-import { PricingTable, type PricingTableProps } from './PricingTable.js';
+import { BuyButton, type BuyButtonProps } from './customerSession/BuyButton.js';
+import { ConnectProvider, type ConnectProviderProps } from './connect/ConnectProvider.js';
+import { PricingTable, type PricingTableProps } from './customerSession/PricingTable.js';
 import { preloadConnect } from './universal/preloadConnect.js';
-import { useAccountSession } from './useAccountSession.js';
-import { useCustomerSession } from './useCustomerSession.js';
-import { useFinancialConnections, type UseFinancialConnectionsOptions } from './useFinancialConnections.js';
+import { useAccountSession } from './connect/useAccountSession.js';
+import { useCustomerSession } from './customerSession/useCustomerSession.js';
+import { useFinancialConnections, type UseFinancialConnectionsOptions } from './financialConnections/useFinancialConnections.js';
 
 afterEach(async () => {
   cleanup();

@@ -2,11 +2,11 @@ import type { BankAccountToken, Stripe } from '@stripe/stripe-js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { EmbedkitError } from '../core/EmbedkitError.js';
 import type { ClientSecret } from '../core/ClientSecret.js';
-import type { ConnectErrorEvent } from './ConnectProvider.js';
-import { useAccountSession } from './useAccountSession.js';
-import { useConnect } from './useConnect.js';
-import { useCustomerSession } from './useCustomerSession.js';
-import { useFinancialConnections } from './useFinancialConnections.js';
+import type { ConnectErrorEvent } from './connect/ConnectProvider.js';
+import { useAccountSession } from './connect/useAccountSession.js';
+import { useConnect } from './connect/useConnect.js';
+import { useCustomerSession } from './customerSession/useCustomerSession.js';
+import { useFinancialConnections } from './financialConnections/useFinancialConnections.js';
 
 describe('results narrow by status', () => {
   it('useAccountSession', () => {
@@ -29,7 +29,7 @@ describe('results narrow by status', () => {
   });
 
   it('useCustomerSession', () => {
-    const session = useCustomerSession({ fetchSecret: '/api/customer_session', refreshMargin: 120 });
+    const session = useCustomerSession({ fetchSecret: '/api/customer_session', refreshMarginSeconds: 120 });
     expectTypeOf(session.clientSecret).toEqualTypeOf<string | null>();
     expectTypeOf(session.secret).toEqualTypeOf<ClientSecret | null>();
     if (session.status === 'error') expectTypeOf(session.error).toEqualTypeOf<EmbedkitError>();

@@ -4,10 +4,10 @@ import { cleanup, render, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, dehydrate } from '@tanstack/react-query';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConnectProvider } from './ConnectProvider.js';
-import { EMBEDKIT_QUERY_META } from './mirrorToQueryCache.js';
-import { useCustomerSession } from './useCustomerSession.js';
-import { useAccountSession } from './useAccountSession.js';
+import { ConnectProvider } from './connect/ConnectProvider.js';
+import { EMBEDKIT_QUERY_META } from './queryCache.js';
+import { useCustomerSession } from './customerSession/useCustomerSession.js';
+import { useAccountSession } from './connect/useAccountSession.js';
 import { installFakeConnect } from './__tests__/fakeConnect.js';
 import { secretFunction } from './__tests__/secretFor.js';
 

@@ -6,7 +6,7 @@ import { useReportSession } from '../sessions/useReportSession';
  * with a working retry (never a blank area). Rendered in every state of <ConnectProvider>.
  */
 export function ConnectStatus() {
-  const { status, error, retry, expiresAt, fetchCount, redacted } = useConnect();
+  const { status, error, refresh, expiresAt, fetchCount, redacted } = useConnect();
   useReportSession('account-session', {
     kind: 'AccountSession',
     usedBy: 'Connect components',
@@ -21,7 +21,7 @@ export function ConnectStatus() {
       <p>
         <strong>Your account could not be loaded.</strong> {error.message}
       </p>
-      <button type="button" onClick={retry}>
+      <button type="button" onClick={refresh}>
         Try again
       </button>
     </div>

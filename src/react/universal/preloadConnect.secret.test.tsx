@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
-import { StrictMode } from 'react';
+import { Component, StrictMode, type ReactNode } from 'react';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FetchSecretContext } from '../../core/types.js';
-import { ConnectProvider } from '../ConnectProvider.js';
+import { ConnectProvider } from '../connect/ConnectProvider.js';
 import { preloadConnect } from './preloadConnect.js';
 import { takePreloadedSecret } from '../../core/preloadedSecrets.js';
 import { shortHash } from '../../shared/shortHash.js';
-import { useConnect } from '../useConnect.js';
+import { useConnect } from '../connect/useConnect.js';
 import { installFakeConnectForEachTest, type FakeConnect } from '../__tests__/fakeConnect.js';
 import { secretFunction } from '../__tests__/secretFor.js';
 
@@ -96,6 +96,36 @@ describe('preloadConnect with the provider it is for', () => {
     unmount();
     await Promise.resolve();
     expect(signals[0]!.aborted).toBe(true);
+  });
+
+  it('is not taken by a provider whose render React throws away: registering a session has no side effects', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const early = secretFunction('accs_secret_');
+    const own = secretFunction('accs_secret_');
+    preloadConnect({ publishableKey: 'pk_test_discarded', fetchSecret: early });
+    function Boom(): ReactNode {
+      throw new Error('boom');
+    }
+    class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+      override state = { failed: false };
+      static getDerivedStateFromError() {
+        return { failed: true };
+      }
+      override render() {
+        return this.state.failed ? <p>failed</p> : this.props.children;
+      }
+    }
+    render(
+      <Boundary>
+        <ConnectProvider publishableKey="pk_test_discarded" fetchSecret={own} />
+        <Boom />
+      </Boundary>,
+    );
+    await screen.findByText('failed');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(own).not.toHaveBeenCalled();
+    expect(fake.init).not.toHaveBeenCalled();
+    expect(takePreloadedSecret(shortHash('pk_test_discarded'), null)).not.toBeNull();
   });
 
   it('drops a secret no provider took within a minute, aborting its request', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectProvider } from '../ConnectProvider.js';
+import { ConnectProvider } from '../connect/ConnectProvider.js';
 import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { preloadConnect } from './preloadConnect.js';
 

@@ -1,0 +1,242 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  loadConnectAndInitialize,
+  type AppearanceOptions,
+  type CssFontSource,
+  type CustomFontSource,
+  type LoadError,
+  type LoaderStart,
+  type StripeConnectInstance,
+} from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
+import { ConnectComponentsProvider } from '@stripe/react-connect-js';
+import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
+import { is } from '../../core/checkOptions.js';
+import type { EmbedkitError } from '../../core/EmbedkitError.js';
+import type { FetchSecret, RetryOptions } from '../../core/types.js';
+import { ConnectContext, type ConnectState } from './ConnectContext.js';
+import { deepEqual } from './deepEqual.js';
+import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
+import { shortHash } from '../../shared/shortHash.js';
+import { hold, register } from '../sessionRegistry.js';
+import { preloadConnect } from '../universal/preloadConnect.js';
+import { useAccountSessionSource } from './useAccountSession.js';
+import { useConnectLoadState } from './useConnectLoadState.js';
+import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
+import { useLatest } from '../useLatest.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
+import { wrapConnectInstance } from './wrapConnectInstance.js';
+
+/** Everything that goes wrong under a `<ConnectProvider>`, by where it came from. */
+export type ConnectErrorEvent =
+  | { source: 'session'; error: EmbedkitError }
+  | { source: 'component'; elementTagName: string; error: LoadError['error'] }
+  | { source: 'setup'; error: EmbedkitError };
+
+/** Props of {@link ConnectProvider}: where the AccountSession secret comes from, and how Connect.js looks and reports. */
+export interface ConnectProviderProps {
+  /** Your Stripe publishable key (`pk_live_…` / `pk_test_…`). One Connect.js instance per key and account. */
+  publishableKey: string;
+  /**
+   * Where AccountSession secrets come from: endpoint URL, request description, or function. Asked
+   * once when the provider mounts (in parallel with loading Connect.js), then before expiry and
+   * whenever Connect.js refreshes. A function is always called in its newest version; a URL or
+   * request description is read when the session starts.
+   */
+  fetchSecret: FetchSecret<'account_session'>;
+  /** The connected account the browser proposes (sent as `{ account }`); the server decides. A change logs the old one out. */
+  account?: string;
+  /** Connect.js appearance. Deep-compared; a change goes to `instance.update`, never a new instance. */
+  appearance?: AppearanceOptions;
+  /** Connect.js locale (e.g. `'fr-FR'`). Deep-compared; a change goes to `instance.update`. */
+  locale?: string;
+  /** Fonts for the components. Read once per instance: Connect.js cannot update fonts. */
+  fonts?: Array<CssFontSource | CustomFontSource>;
+  /**
+   * Secret-fetch failures (`source: 'session'`), every component's load errors (`'component'`) and
+   * setup problems such as Connect.js not loading or package version skew (`'setup'`). A failed
+   * secret is reported once, as the session's, not again by each component it breaks. Without it,
+   * setup problems go to `console.error`.
+   */
+  onError?: (event: ConnectErrorEvent) => void;
+  /** Every component's loader start. A component's own `onLoaderStart` prop is called too. */
+  onLoaderStart?: (event: LoaderStart) => void;
+  /**
+   * Shown instead of the children until Connect.js has loaded; from then on each component shows
+   * Connect.js's own loader until the first secret arrives. Default: a polite "Loading…" status.
+   */
+  fallback?: ReactNode;
+  /** Shown instead of the children when no session could be started or Connect.js cannot load. Default: the message and a "Try again" button. */
+  errorFallback?: ReactNode | ((props: SessionErrorProps) => ReactNode);
+  /** How failed secret requests are retried before the error is shown (attempts and backoff). */
+  retry?: RetryOptions;
+  /** The warm secret kept ready before expiry so Connect.js's refresh resolves at once; `false` turns it off. */
+  warm?: WarmOptions | false;
+  /** The Connect embedded components, and anything else that should share their session. */
+  children?: ReactNode;
+}
+
+/** The appearance and locale each instance currently has, to send only real changes to `update`. */
+const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
+
+const PROP_RULES = {
+  publishableKey: { ...is.publishableKey, required: true },
+  fetchSecret: { ...is.fetchSecret, required: true },
+  account: is.account,
+  // Checked here too, so a wrong one is the error UI, not a throw from the session source.
+  warm: is.warm,
+};
+
+/** One Connect.js instance per (publishable key, account), its session, and the official components' context. */
+export function ConnectProvider(props: ConnectProviderProps) {
+  // In render, not in an effect: the download starts before the first commit, and a server
+  // render puts the hint into the HTML.
+  preloadConnect();
+  const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
+  // Wrong props stop here, before anything reads them: the error UI takes the provider's place.
+  return problem ? <InvalidProps {...props} error={problem} /> : <ConnectSession {...props} />;
+}
+
+/** What a provider with wrong props shows: its error UI, reported once like any setup problem. */
+function InvalidProps({ error, errorFallback, onError }: ConnectProviderProps & { error: EmbedkitError }) {
+  useEffect(() => {
+    // A wrong onError cannot report its own problem.
+    if (typeof onError === 'function') onError({ source: 'setup', error });
+    else console.error(error.message);
+  }, [error]);
+  // Nothing to refresh: only changed props can fix this.
+  const refresh = useCallback(() => {}, []);
+  const value = useMemo<ConnectState>(
+    () => ({ status: 'error', isFetching: false, error, expiresAt: null, fetchCount: 0, redacted: null, refresh, logout: () => Promise.resolve() }),
+    [error, refresh],
+  );
+  const content = typeof errorFallback === 'function' ? errorFallback({ error, refresh }) : (errorFallback ?? <SessionErrorNotice error={error} />);
+  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
+}
+
+/** The Connect.js instance of one session, and which (session, generation) it was created for. */
+interface Bound {
+  source: AccountSessionSource;
+  generation: number;
+  instance: StripeConnectInstance;
+  /** Which instance of the page this is, for the components' key: a new instance remounts them. */
+  id: number;
+}
+
+let created = 0;
+
+/** The provider proper, once its props are known to be right. */
+function ConnectSession(props: ConnectProviderProps) {
+  const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
+  const latest = useLatest(props);
+  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope: shortHash(publishableKey), retry: props.retry, warm: props.warm }, null);
+  // A new generation is a new Connect.js instance for the same session: one whose first secret failed does not recover.
+  const [generation, setGeneration] = useState(0);
+  const [bound, setBound] = useState<Bound | null>(null);
+  const previous = useRef<Bound | null>(null);
+
+  // Created in the provider's first commit, before paint: Connect.js's script and its eager
+  // secret request start at once, in parallel. Registered under its session (so shared by every
+  // provider of that session) and handed the session's own fetchClientSecret.
+  useIsomorphicLayoutEffect(() => {
+    if (!source) return;
+    const key = String(generation);
+    const entry = register(source, key, () => {
+      const { appearance, locale, fonts } = latest.current;
+      const old = previous.current;
+      // The old session ends in Connect.js before the new one starts (a new account, or the app
+      // removed the session at sign-out). A failed logout needs no handling: that session expires
+      // on its own and no component uses it any more.
+      if (old && old.source !== source) old.instance.logout().catch(() => {});
+      const instance = loadConnectAndInitialize({
+        publishableKey,
+        fetchClientSecret: source.fetchClientSecret,
+        ...(appearance && { appearance }),
+        ...(locale && { locale }),
+        ...(fonts && { fonts }),
+      });
+      applied.set(instance, { appearance, locale });
+      // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
+      return { value: { instance, id: (created += 1) }, start: () => () => {} };
+    });
+    const held = hold(source, key, entry);
+    setBound({ source, generation, ...held.entry.value });
+    return held.release;
+  }, [source, generation]);
+  const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
+  const instance = connect?.instance ?? null;
+
+  useEffect(() => {
+    if (connect) previous.current = connect;
+  }, [connect]);
+  useEffect(() => {
+    if (!instance) return;
+    const next = { appearance, locale };
+    if (deepEqual(applied.get(instance), next)) return;
+    applied.set(instance, next);
+    instance.update(next);
+  }, [instance, appearance, locale]);
+
+  const report = useCallback(
+    (event: ConnectErrorEvent) => {
+      const onError = latest.current.onError;
+      if (onError) onError(event);
+      else if (event.source === 'setup') console.error(event.error.message);
+    },
+    [latest],
+  );
+
+  const { loaded, error: loadError } = useConnectLoadState(instance);
+  const reportedError = useRef<EmbedkitError | null>(null);
+  useEffect(() => {
+    const event: ConnectErrorEvent | null = loadError
+      ? { source: 'setup', error: loadError }
+      : state.status === 'error'
+        ? { source: 'session', error: state.error }
+        : null;
+    if (!event || reportedError.current === event.error) return;
+    reportedError.current = event.error;
+    report(event);
+  }, [state, loadError, report]);
+
+  const components = useMemo(
+    () =>
+      connect &&
+      wrapConnectInstance(connect.instance, {
+        onLoadError: ({ elementTagName, error }) => {
+          // The session's failure, already reported as such: not once more per component.
+          if (error.type === 'account_session_create_error' && connect.source.getState().status === 'error') return;
+          report({ source: 'component', elementTagName, error });
+        },
+        onLoaderStart: (event) => latest.current.onLoaderStart?.(event),
+        onVersionSkew: (error) => report({ source: 'setup', error }),
+      }),
+    [connect, report, latest],
+  );
+
+  const refresh = useCallback(() => {
+    source?.refresh();
+    // A Connect.js instance whose first secret failed does not recover: start a fresh one.
+    setGeneration((n) => n + 1);
+  }, [source]);
+  const logout = useCallback(() => instance?.logout() ?? Promise.resolve(), [instance]);
+  const value = useMemo<ConnectState>(() => ({ ...state, refresh, logout }), [state, refresh, logout]);
+
+  const shownError = loadError ?? (state.status === 'error' && state.redacted === null && !state.isFetching ? state.error : null);
+  let content: ReactNode;
+  if (shownError) {
+    content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
+  } else if (!components || !loaded) {
+    // Until Connect.js is there the components could only be empty elements (or, if it fails,
+    // elements created against a failed loader): the fallback stands in.
+    content = fallback ?? <div role="status">Loading…</div>;
+  } else {
+    // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
+    // component shows Connect.js's own loader meanwhile, as the official quickstart does.
+    content = (
+      <ConnectComponentsProvider key={connect!.id} connectInstance={components}>
+        {children}
+      </ConnectComponentsProvider>
+    );
+  }
+  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
+}

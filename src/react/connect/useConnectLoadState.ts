@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
+import { hint } from '../../core/development.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
+import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
+
+/** Whether Connect.js has loaded for an instance, or why it could not. */
+export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };
+
+type Observed = { instance: StripeConnectInstance; state: ConnectLoadState };
+
+/**
+ * The loader's promise of the real instance, from `debugInstance()`: present on the official
+ * loader's instances but undeclared, so read narrowly. `undefined` (nothing to observe) when the
+ * instance has no such method, or it throws or answers something other than a promise.
+ */
+function loadingOf(instance: StripeConnectInstance): PromiseLike<unknown> | undefined {
+  try {
+    const debugInstance: unknown = (instance as { debugInstance?: unknown }).debugInstance;
+    const loading: unknown = typeof debugInstance === 'function' ? debugInstance.call(instance) : undefined;
+    return typeof (loading as PromiseLike<unknown> | undefined)?.then === 'function' ? (loading as PromiseLike<unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Observes Connect.js loading for `instance`, so the provider mounts the components only once
+ * Connect.js is there and shows an error instead of blank components when it cannot load
+ * (offline, blocked by CSP or an ad blocker). The official loader only rejects a promise nobody
+ * awaits; it is read through `debugInstance()`, and without that method the instance counts as
+ * loaded (nothing to observe).
+ */
+export function useConnectLoadState(instance: StripeConnectInstance | null): ConnectLoadState {
+  const [observed, setObserved] = useState<Observed | null>(null);
+  useEffect(() => {
+    if (!instance) return;
+    const loading = loadingOf(instance);
+    if (!loading) return setObserved({ instance, state: { loaded: true, error: null } });
+    let current = true;
+    loading.then(
+      // Rendered at once, in the task that loaded the script: the components mount and get their
+      // connector now rather than after a scheduled render (one frame later in Chromium).
+      () => current && flushSync(() => setObserved({ instance, state: { loaded: true, error: null } })),
+      (cause: unknown) =>
+        current &&
+        setObserved({
+          instance,
+          state: {
+            loaded: false,
+            error: new EmbedkitError(
+              `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
+              { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
+            ),
+          },
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [instance]);
+  return observed !== null && observed.instance === instance ? observed.state : { loaded: false, error: null };
+}

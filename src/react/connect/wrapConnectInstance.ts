@@ -1,0 +1,69 @@
+import type { LoadError, LoaderStart, StripeConnectInstance } from '@stripe/connect-js/pure.js';
+import { devOnly } from '../../core/development.js';
+import type { EmbedkitError } from '../../core/EmbedkitError.js';
+import { watchConnectVersions } from './checkConnectVersions.js';
+
+/** What the provider adds to every component created through the wrapped instance. */
+export interface ConnectInstanceHooks {
+  onLoadError(event: LoadError): void;
+  onLoaderStart(event: LoaderStart): void;
+  onVersionSkew(error: EmbedkitError): void;
+}
+
+type Listener<E> = ((event: E) => void) | undefined;
+
+/**
+ * Routes one of an element's events to both the provider and the component's own listener.
+ * Connect.js delivers each event once, to the listener set when it happens, and the official React
+ * component sets its prop (or `undefined`) only in an effect after `create`, so listener
+ * replacement would lose one side. Instead one dispatcher goes to Connect.js, once, and later
+ * setter calls only change whom it forwards to. Events that came before the component set its own
+ * listener for the first time are handed to that listener when it arrives: for the component it
+ * is the same mount.
+ */
+function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setOnLoaderStart', provider: (event: E) => void): void {
+  const target = element as unknown as Record<string, unknown>;
+  const original = target[method];
+  if (typeof original !== 'function') return;
+  let own: Listener<E>;
+  let missed: E[] | null = [];
+  (original as (listener: Listener<E>) => void).call(element, (event: E) => {
+    provider(event);
+    if (missed) missed.push(event);
+    else own?.(event);
+  });
+  target[method] = (listener: Listener<E>) => {
+    own = listener;
+    const earlier = missed ?? [];
+    missed = null;
+    for (const event of earlier) listener?.(event);
+  };
+}
+
+/**
+ * The Connect.js instance as `<ConnectProvider>` hands it to the official components: identical,
+ * except that `create` routes every component's load errors and loader starts to the provider and,
+ * in development, checks that `@stripe/react-connect-js` and `@stripe/connect-js` fit together.
+ * The components stay the official ones, untouched.
+ */
+export function wrapConnectInstance(instance: StripeConnectInstance, hooks: ConnectInstanceHooks): StripeConnectInstance {
+  let reported = false;
+  const create = ((tagName: Parameters<StripeConnectInstance['create']>[0]) => {
+    const element = instance.create(tagName);
+    // Development only (see devOnly), and before the setters are chained below: the loader's own
+    // setter is where its version is read.
+    devOnly(
+      () =>
+        process.env.NODE_ENV !== 'production' &&
+        watchConnectVersions(element, tagName, (skew) => {
+          if (reported) return;
+          reported = true;
+          hooks.onVersionSkew(skew);
+        }),
+    );
+    chainListener<LoadError>(element, 'setOnLoadError', (event) => hooks.onLoadError(event));
+    chainListener<LoaderStart>(element, 'setOnLoaderStart', (event) => hooks.onLoaderStart(event));
+    return element;
+  }) as StripeConnectInstance['create'];
+  return { ...instance, create };
+}

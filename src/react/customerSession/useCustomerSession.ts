@@ -1,0 +1,66 @@
+import { useCallback, useId, useMemo } from 'react';
+import type { ClientSecret } from '../../core/ClientSecret.js';
+import { CustomerSessionSource, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
+import { is } from '../../core/checkOptions.js';
+import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
+import type { Clock, FetchSecret, RetryOptions } from '../../core/types.js';
+import { useSession } from '../sessionRegistry.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
+
+/** Options of {@link useCustomerSession}. */
+export interface UseCustomerSessionOptions {
+  /** Where CustomerSession secrets come from: endpoint URL, request description, or function. */
+  fetchSecret: FetchSecret<'customer_session'>;
+  /** Renew this many seconds before `expires_at` (at most halfway through a short lifetime). Default 60. */
+  refreshMarginSeconds?: number;
+  /** Fields to propose to the server with every request. Read when the session is created. */
+  params?: Record<string, unknown>;
+  /** How failed secret requests are retried (network errors, 5xx, 429); defaults are on {@link RetryOptions}. */
+  retry?: RetryOptions;
+  /** Injectable time, for tests. */
+  clock?: Clock;
+}
+
+/**
+ * The session's state (narrows by `status`) and its current secret. `secret` prints redacted;
+ * `clientSecret` is the raw value for `<Elements options={{ customerSessionClientSecret }}>`, a
+ * getter that `JSON.stringify`, spreading and console output do not see.
+ */
+export type UseCustomerSessionResult = CustomerSessionState & {
+  readonly clientSecret: string | null;
+  /** Requests a new secret now. Never rejects: errors go to `error`. */
+  refresh: () => Promise<void>;
+};
+
+const idleState: CustomerSessionState = { ...initialSessionState, secret: null };
+
+const OPTION_RULES = {
+  fetchSecret: { ...is.fetchSecret, required: true },
+  // Checked here too, so a wrong one is the hook's error state, not a throw from the source.
+  refreshMarginSeconds: is.seconds,
+};
+
+/**
+ * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
+ * mount, renewed `refreshMarginSeconds` before `expires_at`, published on every renewal.
+ */
+export function useCustomerSession(options: UseCustomerSessionOptions): UseCustomerSessionResult {
+  // Wrong options become the session's error state, never a render error that takes the app down.
+  const problem = useOptionsProblem('useCustomerSession', options, OPTION_RULES, 'customer_session');
+  const id = useId();
+  const { source, state } = useSession(
+    problem ? null : ['embedkit', 'customer_session', id, null],
+    options,
+    (shared) => new CustomerSessionSource({ ...shared, ...(options.refreshMarginSeconds !== undefined && { refreshMarginSeconds: options.refreshMarginSeconds }) }),
+    idleState,
+  );
+  const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
+  const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);
+  return useMemo(() => withClientSecret({ ...shown, refresh }, shown.secret), [shown, refresh]);
+}
+
+function withClientSecret<T extends object>(result: T, secret: ClientSecret | null): T & { readonly clientSecret: string | null } {
+  return Object.defineProperty(result, 'clientSecret', { get: () => secret?.reveal() ?? null, enumerable: false }) as T & {
+    readonly clientSecret: string | null;
+  };
+}

@@ -1,0 +1,34 @@
+import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
+// The file, not `@stripe/stripe-js/pure`: that is a directory, which Node's ESM resolver (server
+// rendering without a bundler) refuses to import.
+import { loadStripe as loadStripeJs } from '@stripe/stripe-js/pure/index.mjs';
+import { is, optionsProblem } from '../../core/checkOptions.js';
+
+const loaded = new Map<string, Promise<Stripe | null>>();
+const OPTION_RULES = { publishableKey: { ...is.publishableKey, required: true }, options: is.record };
+
+/**
+ * Stripe.js for `<Elements stripe={…}>` and your own Stripe.js calls: the very instance embedkit
+ * uses (`useFinancialConnections` with the same publishable key), so the page loads one Stripe.js
+ * and your bundle carries one loader. Use it instead of `loadStripe` from `@stripe/stripe-js`,
+ * whose second copy of the loader would end up next to embedkit's. Same call: one instance per
+ * publishable key and options for the whole page. Built on `@stripe/stripe-js/pure`, so importing
+ * embedkit (or rendering it on the server) injects no script until this is called. A failed load
+ * is forgotten so the next call tries again (Stripe's loader clears its own cache the same way);
+ * a wrong key rejects with an `invalid_options` `EmbedkitError`.
+ *
+ * @example
+ * const stripePromise = loadStripe(import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY);
+ */
+export function loadStripe(publishableKey: string, options?: StripeConstructorOptions): Promise<Stripe | null> {
+  const problem = optionsProblem('loadStripe', { publishableKey, options }, OPTION_RULES);
+  if (problem) return Promise.reject(problem);
+  const key = options === undefined ? publishableKey : JSON.stringify([publishableKey, options]);
+  let promise = loaded.get(key);
+  if (!promise) {
+    promise = options === undefined ? loadStripeJs(publishableKey) : loadStripeJs(publishableKey, options);
+    loaded.set(key, promise);
+    promise.catch(() => loaded.delete(key));
+  }
+  return promise;
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Stripe } from '@stripe/stripe-js';
+import { is } from '../../core/checkOptions.js';
+import { hint } from '../../core/development.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
+import { requestSecret } from '../../core/requestSecret.js';
+import type { FetchSecret, RetryOptions } from '../../core/types.js';
+import { STRIPE_JS_URL } from '../../shared/stripeScriptUrls.js';
+import { loadStripe } from './loadStripe.js';
+import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
+import { useLatest } from '../useLatest.js';
+import { useOptionsProblem } from '../useOptionsProblem.js';
+
+export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
+
+/** Options of {@link useFinancialConnections}: a publishable key (Stripe.js is loaded once) or your own `stripe`. */
+export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 'accounts'> = (
+  | { publishableKey: string; stripe?: never }
+  | { stripe: Stripe | Promise<Stripe | null> | null; publishableKey?: never }
+) & {
+  /** Where Financial Connections session secrets come from; called fresh on every `open()`. */
+  fetchSecret: FetchSecret<'financial_connections_session'>;
+  /** Default `'accounts'`. */
+  mode?: M;
+  /** Fields to propose to the server with the request. */
+  params?: Record<string, unknown>;
+  /** Retries of the secret request (network errors, 5xx, 429); defaults are on {@link RetryOptions}. */
+  retry?: RetryOptions;
+  /**
+   * The user linked at least one account; called with the result `open()` resolves to. The latest
+   * callbacks are used (an inline function is fine), and none is called after unmount.
+   */
+  onSuccess?: (result: Extract<FinancialConnectionsResult<M>, { type: 'linked' }>) => void;
+  /** The user closed Stripe's flow without linking an account. */
+  onCancel?: () => void;
+  /**
+   * The flow failed: Stripe's error, the secret request's `EmbedkitError`, or why Stripe.js is
+   * unavailable.
+   */
+  onError?: (error: Extract<FinancialConnectionsResult<M>, { type: 'failed' }>['error']) => void;
+};
+
+/** Narrows by `status`: `loading` Stripe.js, `ready` to open, a flow is `open`, or Stripe.js failed to load (`error`). */
+export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = 'accounts'> = {
+  /**
+   * Fetches a fresh session secret and opens Stripe's flow. Safe at any time: before Stripe.js is
+   * ready it waits; while a flow is open it returns that flow's promise. Never rejects.
+   */
+  open: () => Promise<FinancialConnectionsResult<M>>;
+  /** How the last flow ended. */
+  result: FinancialConnectionsResult<M> | null;
+} &
+  (
+    | { status: 'loading'; ready: false; error: null }
+    | { status: 'ready' | 'open'; ready: true; error: null }
+    | { status: 'error'; ready: false; error: Error }
+  );
+
+type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
+
+/** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
+const RULES_WITH_KEY = { fetchSecret: { ...is.fetchSecret, required: true }, publishableKey: { ...is.publishableKey, required: true } };
+const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: is.publishableKey };
+
+/** Why there is no Stripe.js to open the flow with; Stripe's own load failure is kept as the cause. */
+const notAvailable = (cause?: unknown) =>
+  new EmbedkitError(
+    `Stripe.js is not available to useFinancialConnections.${hint(() => process.env.NODE_ENV !== 'production' && 'It was given no Stripe instance, or Stripe.js could not load in this environment (offline, or blocked by a Content-Security-Policy or an ad blocker).')}`,
+    { code: 'network', kind: 'financial_connections_session', endpoint: STRIPE_JS_URL, cause },
+  );
+/** A failed Stripe.js load as embedkit's one error type (a wrong key already is one). */
+const loadFailure = (error: unknown) => (error instanceof EmbedkitError ? error : notAvailable(error));
+
+/**
+ * Bank linking with Stripe Financial Connections, shaped like react-plaid-link's hook:
+ * `{ open, ready, status, result, error }`.
+ */
+export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
+  // Wrong options become the hook's error state (and a failed open()), never a render error.
+  const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, 'financial_connections_session');
+  const latestProblem = useLatest(problem);
+  const latest = useLatest(options);
+  const { publishableKey, stripe } = options ?? {};
+  const stripePromise = useRef<Promise<Stripe | null> | null>(null);
+  const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
+  const [loading, setLoading] = useState<Loading>({ status: 'loading' });
+  const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
+  const [isOpen, setIsOpen] = useState(false);
+
+  useEffect(() => {
+    if (problem) {
+      stripePromise.current = null;
+      setLoading({ status: 'error', error: problem });
+      return;
+    }
+    let current = true;
+    const promise = stripe === undefined ? loadStripe(publishableKey!) : Promise.resolve(stripe);
+    stripePromise.current = promise;
+    setLoading({ status: 'loading' });
+    promise.then(
+      (loaded) => current && setLoading(loaded ? { status: 'ready' } : { status: 'error', error: notAvailable() }),
+      (error: unknown) => current && setLoading({ status: 'error', error: loadFailure(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [publishableKey, stripe, problem]);
+
+  // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
+  useEffect(() => () => flow.current?.controller.abort(), []);
+
+  const open = useCallback((): Promise<FinancialConnectionsResult<M>> => {
+    if (flow.current) return flow.current.promise;
+    const controller = new AbortController();
+    const run = async (): Promise<FinancialConnectionsResult<M>> => {
+      if (latestProblem.current) throw latestProblem.current;
+      const pending = stripePromise.current;
+      if (!pending) {
+        throw new EmbedkitError(
+          `useFinancialConnections: open() was called before the component using it mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
+          { code: 'invalid_options', kind: 'financial_connections_session' },
+        );
+      }
+      // A failed Stripe.js load is tried once more: a click is the user asking again.
+      const { publishableKey: key } = latest.current;
+      const loaded = await pending.catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error))).catch((error: unknown) => Promise.reject(loadFailure(error)));
+      if (!loaded) throw notAvailable();
+      const { fetchSecret, params, retry, mode } = latest.current;
+      const secret = await requestSecret(fetchSecret, 'financial_connections_session', { signal: controller.signal, ...(params && { params }), ...(retry && { retry }) });
+      const collect = { clientSecret: secret.reveal() };
+      const answer = mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect);
+      return toFinancialConnectionsResult<M>(answer);
+    };
+    const promise = run()
+      .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable(error) }))
+      .then((ended) => {
+        flow.current = null;
+        // Unmounted mid-request: the caller still gets its `failed` answer, the gone UI no callbacks.
+        if (controller.signal.aborted) return ended;
+        setIsOpen(false);
+        setResult(ended);
+        const { onSuccess, onCancel, onError } = latest.current;
+        if (ended.type === 'linked') onSuccess?.(ended);
+        else if (ended.type === 'cancelled') onCancel?.();
+        else onError?.(ended.error);
+        return ended;
+      });
+    flow.current = { promise, controller };
+    setIsOpen(true);
+    return promise;
+  }, [latest, latestProblem]);
+
+  return useMemo((): UseFinancialConnectionsResult<M> => {
+    if (loading.status === 'error') return { status: 'error', ready: false, error: loading.error, open, result };
+    if (loading.status === 'loading') return { status: 'loading', ready: false, error: null, open, result };
+    return { status: isOpen ? 'open' : 'ready', ready: true, error: null, open, result };
+  }, [loading, isOpen, open, result]);
+}

@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import type { ReactNode } from 'react';
+import { act, render, renderHook, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ConnectPayments } from '@stripe/react-connect-js';
+import { describe, expect, it } from 'vitest';
+import { ConnectProvider } from './connect/ConnectProvider.js';
+import { useAccountSession } from './connect/useAccountSession.js';
+import { useCustomerSession } from './customerSession/useCustomerSession.js';
+import { installFakeConnectForEachTest, type FakeConnect } from './__tests__/fakeConnect.js';
+import { secretFunction } from './__tests__/secretFor.js';
+
+let fake: FakeConnect;
+installFakeConnectForEachTest((installed) => (fake = installed));
+
+function withClient(client: QueryClient) {
+  return ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+
+describe("TanStack Query's levers on embedkit's sessions", () => {
+  it('invalidateQueries on a CustomerSession key publishes a new secret now', async () => {
+    const client = new QueryClient();
+    const fetchSecret = secretFunction('cuss_secret_');
+    const { result } = renderHook(() => useCustomerSession({ fetchSecret }), { wrapper: withClient(client) });
+    await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test1_/));
+    await act(() => client.invalidateQueries({ queryKey: ['embedkit', 'customer_session'] }));
+    await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test2_/));
+    expect(fetchSecret).toHaveBeenCalledTimes(2);
+    expect(client.getQueryCache().findAll({ queryKey: ['embedkit', 'customer_session'] })[0]!.state.data).toMatchObject({ status: 'success', fetchCount: 2 });
+  });
+
+  it('clear() at sign-out drops a CustomerSession: its secret is gone, and a mounted hook starts a new session', async () => {
+    const client = new QueryClient();
+    const fetchSecret = secretFunction('cuss_secret_');
+    const { result } = renderHook(() => useCustomerSession({ fetchSecret }), { wrapper: withClient(client) });
+    await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test1_/));
+    const dropped = result.current.refresh;
+    act(() => client.clear());
+    await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test2_/));
+    expect(result.current.refresh).not.toBe(dropped);
+    expect(result.current.fetchCount).toBe(1);
+    // The new session is mirrored again, under the same key.
+    expect(client.getQueryCache().findAll({ queryKey: ['embedkit', 'customer_session'] })).toHaveLength(1);
+  });
+
+  it('invalidateQueries on an AccountSession key requests a new secret, which Connect.js gets at its next call without waiting', async () => {
+    const client = new QueryClient();
+    const fetchSecret = secretFunction('accs_secret_');
+    const { result } = renderHook(() => useAccountSession({ fetchSecret, warm: false }), { wrapper: withClient(client) });
+    await act(async () => void (await result.current.fetchClientSecret()));
+    await act(() => client.invalidateQueries({ queryKey: ['embedkit', 'account_session'] }));
+    await waitFor(() => expect(fetchSecret).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
+    let next = '';
+    await act(async () => void (next = await result.current.fetchClientSecret()));
+    expect(next).toMatch(/^accs_secret_test2_/);
+    expect(fetchSecret).toHaveBeenCalledTimes(2);
+  });
+
+  it("removeQueries on a provider's session logs its Connect.js instance out and starts a new session and instance", async () => {
+    const client = new QueryClient();
+    const fetchSecret = secretFunction('accs_secret_');
+    render(
+      <QueryClientProvider client={client}>
+        <ConnectProvider publishableKey="pk_test_1" fetchSecret={fetchSecret} account="acct_1">
+          <ConnectPayments />
+        </ConnectProvider>
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(fetchSecret).toHaveBeenCalledTimes(1));
+    act(() => client.removeQueries({ queryKey: ['embedkit', 'account_session'] }));
+    await waitFor(() => expect(fake.init).toHaveBeenCalledTimes(2));
+    expect(fake.instances[0]!.logout).toHaveBeenCalledTimes(1);
+    expect(fake.log.filter((entry) => !entry.startsWith('update'))).toEqual(['init:pk_test_1', 'logout', 'init:pk_test_1']);
+    await waitFor(() => expect(fetchSecret).toHaveBeenCalledTimes(2));
+    expect(fetchSecret.mock.calls.map(([context]) => context.params.account)).toEqual(['acct_1', 'acct_1']);
+  });
+});
