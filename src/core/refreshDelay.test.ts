@@ -29,7 +29,8 @@ describe('refreshDelay', () => {
 });
 
 describe('RenewalPacer', () => {
-  const secret = (expiresInSeconds: number) => new ClientSecret('cuss_secret_TEST', 'customer_session', inSeconds(expiresInSeconds));
+  let made = 0;
+  const secret = (expiresInSeconds: number) => new ClientSecret(`cuss_secret_TEST${++made}`, 'customer_session', inSeconds(expiresInSeconds));
 
   it('uses an answer that outlives the floor and is newer than the secret in use', () => {
     const pacer = new RenewalPacer(60);
@@ -37,12 +38,20 @@ describe('RenewalPacer', () => {
     expect(pacer.answered(secret(1800), secret(50), now)).toEqual({ use: true, delayMs: 1740_000 });
   });
 
+  it('uses a new secret that expires in the same second as the one in use (a refresh right after the first answer), but not the same secret again', () => {
+    const pacer = new RenewalPacer(60);
+    pacer.requested(now, true);
+    const current = secret(1800);
+    expect(pacer.answered(secret(1800), current, now).use).toBe(true);
+    expect(pacer.answered(current, current, now).use).toBe(false);
+  });
+
   it('backs off, doubling, on answers about to expire or no newer, then gives up with an expired error', () => {
     const pacer = new RenewalPacer(60);
     pacer.requested(now, true);
     const delays = [];
     for (let i = 1; i < MAX_UNUSABLE_ANSWERS; i++) {
-      const plan = pacer.answered(i % 2 ? secret(0.4) : secret(50), secret(50), now);
+      const plan = pacer.answered(i % 2 ? secret(0.4) : secret(40), secret(50), now);
       expect(plan.use).toBe(false);
       delays.push(plan.delayMs);
     }

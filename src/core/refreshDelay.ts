@@ -57,7 +57,10 @@ export class RenewalPacer {
   /** The request answered `answer` at `nowMs`, while `current` is the secret in use (if any). */
   answered(answer: ClientSecret, current: ClientSecret | null, nowMs: number): RenewalPlan {
     const expiresAt = answer.expiresAt ?? 0;
-    const usable = expiresAt * 1000 - nowMs > MIN_REFRESH_DELAY_MS && (current === null || expiresAt > (current.expiresAt ?? 0));
+    // expires_at has whole seconds: two sessions made in one second (a refresh right after the
+    // first answer) expire together, yet the second is new. The same secret again is not.
+    const newer = current === null || (answer.reveal() !== current.reveal() && expiresAt >= (current.expiresAt ?? 0));
+    const usable = expiresAt * 1000 - nowMs > MIN_REFRESH_DELAY_MS && newer;
     if (usable) {
       this.#unusable = 0;
       return { use: true, delayMs: refreshDelay(expiresAt, nowMs, this.#marginSeconds, nowMs - this.#requestedAt) };
