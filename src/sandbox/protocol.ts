@@ -77,6 +77,11 @@ export const BROWSER_ROUTES = {
    * client secret (in the body, never the URL), as Stripe.js does; a wrong one is a 404.
    */
   authenticatePayment: '/sandbox/v1/payment_intents/:id/authenticate',
+  /**
+   * POST `{ client_secret }` → the PaymentIntent: what `stripe.retrievePaymentIntent` and
+   * `handleNextAction` read. Stripe.js sends the secret in a GET query; the stand-in keeps it in the body.
+   */
+  paymentIntent: '/sandbox/v1/payment_intents/:id',
 } as const;
 
 /**

@@ -35,6 +35,8 @@ export interface ConfirmInput {
   paymentMethod?: string;
   returnUrl?: string;
   setupFutureUsage?: Stripe.PaymentIntent.SetupFutureUsage;
+  /** Stripe.js confirms with `use_stripe_sdk`: the challenge is its modal, even when a `return_url` is given. */
+  useStripeSdk?: boolean;
   /** Base URL of the sandbox, for the `next_action` of an authentication card. */
   origin: string;
 }
@@ -50,7 +52,7 @@ function settle(store: SandboxStore, stored: StoredPaymentIntent, method: Stored
     stored.afterAuthentication = outcome.then;
     intent.status = 'requires_action';
     const challenge = `${input.origin}/sandbox/v1/three_d_secure/${intent.id}`;
-    intent.next_action = input.returnUrl
+    intent.next_action = input.returnUrl && !input.useStripeSdk
       ? { type: 'redirect_to_url', redirect_to_url: { url: challenge, return_url: input.returnUrl } }
       : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: challenge, source: randomId('src_', 24) } };
     emit('payment_intent.requires_action');
