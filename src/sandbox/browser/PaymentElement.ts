@@ -206,7 +206,7 @@ export class PaymentElement {
       this.fieldError = null;
       const shadow = this.host?.shadowRoot;
       shadow?.querySelector('[aria-invalid="true"]')?.setAttribute('aria-invalid', 'false');
-      shadow?.querySelector('.ek-field-error')?.replaceChildren();
+      shadow?.querySelector('.ek-field-error')?.remove();
     }
     this.changed();
   }
@@ -245,7 +245,7 @@ export class PaymentElement {
         input('expiry', 'Expiration date', { autocomplete: 'cc-exp', placeholder: 'MM / YY' }),
         input('cvc', 'Security code', { autocomplete: 'cc-csc', placeholder: 'CVC' }),
       ),
-      h('p', { class: 'ek-field-error', id: errorId, role: 'alert' }, this.fieldError?.message ?? ''),
+      this.fieldError ? h('p', { class: 'ek-field-error', id: errorId, role: 'alert' }, this.fieldError.message) : null,
       h(
         'details',
         {},
