@@ -156,6 +156,48 @@ describe('sandbox REST: PaymentIntents with Stripe test cards', () => {
     expect(live.status).toBe(401);
   });
 
+  it('serves the hosted challenge of a redirect_to_url next action, and sends the customer back to return_url as Stripe does', async () => {
+    const { stripe } = await startSandbox();
+    const confirmRedirect = () =>
+      stripe.paymentIntents.create({ amount: 700, currency: 'usd', payment_method: 'pm_card_authenticationRequired', confirm: true, return_url: 'http://localhost:5173/done?order=7' });
+    const intent = await confirmRedirect();
+    const challengeUrl = new URL(intent.next_action!.redirect_to_url!.url!);
+    const source = challengeUrl.searchParams.get('source')!;
+    expect(source).toMatch(/^src_/);
+    expect(challengeUrl.href).not.toContain('secret');
+
+    const page = await fetch(challengeUrl);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('$7.00');
+    expect(html).toMatch(/<button name="outcome" value="complete">Complete<\/button><button name="outcome" value="fail">Fail<\/button>/);
+    expect(html).not.toContain(intent.client_secret!);
+    const wrongSource = new URL(challengeUrl);
+    wrongSource.searchParams.set('source', 'src_guess');
+    expect((await fetch(wrongSource)).status).toBe(404);
+
+    const answer = (target: Stripe.PaymentIntent, outcome: string, src: string) =>
+      fetch(new URL(`/sandbox/v1/three_d_secure/${target.id}`, challengeUrl), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ source: src, outcome }),
+      });
+    const completed = await answer(intent, 'complete', source);
+    expect(completed.status).toBe(303);
+    const back = new URL(completed.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe('http://localhost:5173/done');
+    expect(Object.fromEntries(back.searchParams)).toEqual({ order: '7', payment_intent: intent.id, payment_intent_client_secret: intent.client_secret, redirect_status: 'succeeded' });
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+    // The source was for one challenge only.
+    expect((await answer(intent, 'complete', source)).status).toBe(404);
+
+    const failing = await confirmRedirect();
+    const failed = await answer(failing, 'fail', new URL(failing.next_action!.redirect_to_url!.url!).searchParams.get('source')!);
+    expect(new URL(failed.headers.get('location')!).searchParams.get('redirect_status')).toBe('failed');
+    expect((await stripe.paymentIntents.retrieve(failing.id)).last_payment_error?.code).toBe('payment_intent_authentication_failure');
+  });
+
   it('the browser route reads a PaymentIntent with its client secret in the body; a wrong secret is a 404', async () => {
     const { stripe, post } = await startSandbox();
     const intent = await stripe.paymentIntents.create({ amount: 700, currency: 'usd' });

@@ -25,6 +25,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function readJson(request: Request): Promise<Record<string, unknown>> {
   const text = await readBody(request);
   if (text.trim() === '') return {};
+  // The one HTML form among the browser routes (the hosted 3D Secure challenge) posts form fields.
+  if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   let value: unknown;
   try {
     value = JSON.parse(text);

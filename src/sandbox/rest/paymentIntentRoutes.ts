@@ -11,6 +11,7 @@ import { cancelPaymentIntent, completeAuthentication, confirmPaymentIntent } fro
 import { newCardPaymentMethod, usePaymentMethod, type CardDetails } from './paymentMethodRoutes.js';
 import { cardBrand, luhnValid, NON_TEST_CARD, testCardByNumber } from './testCards.js';
 import { buildPaymentIntent } from './paymentObjects.js';
+import { afterChallenge, challengePage } from './threeDSecurePage.js';
 import type { StoredPaymentIntent } from './paymentRecords.js';
 
 const SETUP_FUTURE_USAGE = { type: 'string', enum: ['off_session', 'on_session'] } as const;
@@ -171,7 +172,7 @@ export const paymentIntentRoutes: Route[] = [
         allowedPaymentMethodTypes: allowed,
         setupFutureUsage: params.setup_future_usage ?? null,
       });
-      const stored: StoredPaymentIntent = { intent, context: stripeAccount, afterAuthentication: null };
+      const stored: StoredPaymentIntent = { intent, context: stripeAccount, afterAuthentication: null, challenge: null };
       if (params.payment_method !== undefined) {
         // Checked now, so a bad id fails the create instead of leaving a half-made PaymentIntent.
         intent.payment_method = usePaymentMethod(store, params.payment_method, stripeAccount, intent.customer as string | null).pm.id;
@@ -256,19 +257,49 @@ function intentForClient(ctx: RouteContext): StoredPaymentIntent {
   return stored;
 }
 
+/** The PaymentIntent whose challenge is open under this one-time `source`; any other is a 404. */
+function challengeFor(ctx: RouteContext, source: unknown): StoredPaymentIntent {
+  const stored = ctx.store.paymentIntents.get(ctx.path.id ?? '');
+  if (!stored?.challenge || typeof source !== 'string' || source !== stored.challenge.source) throw SandboxApiError.noSuch('payment_intent', ctx.path.id ?? '');
+  return stored;
+}
+
+function readOutcome(ctx: RouteContext): 'complete' | 'fail' {
+  const { outcome } = ctx.json;
+  if (outcome !== 'complete' && outcome !== 'fail') {
+    throw SandboxApiError.invalid('"outcome" must be complete (the customer passed the challenge) or fail.', 'outcome');
+  }
+  return outcome;
+}
+
 /** The browser stand-in's PaymentIntent routes (a REST-only test may call them too). The client secret travels in the body, never the URL. */
 export const paymentBrowserRoutes: Route[] = [
   { method: 'POST', path: BROWSER_ROUTES.paymentIntent, handle: (ctx) => intentForClient(ctx).intent },
+  {
+    method: 'GET',
+    path: BROWSER_ROUTES.threeDSecure,
+    handle(ctx) {
+      const source = new URL(ctx.request.url).searchParams.get('source');
+      const stored = challengeFor(ctx, source);
+      return challengePage(stored.intent, source as string);
+    },
+  },
+  {
+    method: 'POST',
+    path: BROWSER_ROUTES.threeDSecure,
+    handle(ctx) {
+      const stored = challengeFor(ctx, ctx.json.source);
+      const returnUrl = stored.challenge?.returnUrl ?? null;
+      const intent = completeAuthentication(ctx.store, stored, readOutcome(ctx) === 'complete', baseUrl(ctx));
+      return afterChallenge(intent, returnUrl);
+    },
+  },
   {
     method: 'POST',
     path: BROWSER_ROUTES.authenticatePayment,
     handle(ctx) {
       const stored = intentForClient(ctx);
-      const { outcome } = ctx.json;
-      if (outcome !== 'complete' && outcome !== 'fail') {
-        throw SandboxApiError.invalid('"outcome" must be complete (the customer passed the challenge) or fail.', 'outcome');
-      }
-      return completeAuthentication(ctx.store, stored, outcome === 'complete', baseUrl(ctx));
+      return completeAuthentication(ctx.store, stored, readOutcome(ctx) === 'complete', baseUrl(ctx));
     },
   },
 ];
