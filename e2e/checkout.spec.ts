@@ -42,6 +42,9 @@ test('pays with a typed 4242 test card', async ({ page, sandbox }) => {
   const event = await sandbox.waitForEvent('payment_intent.succeeded');
   expect((await sandbox.state()).requests['POST /v1/payment_intents/:id/confirm']).toBe(1);
   expect(event.data.object.payment_method).toMatch(/^pm_/);
+  // The loop closes: the backend heard the webhook, and the dashboard shows the order paid.
+  await openDashboard(page, 'payments');
+  await expect(page.getByRole('list', { name: 'Orders' }).locator(`[data-payment="${event.data.object.id}"]`)).toHaveAttribute('data-status', 'paid');
 });
 
 test('an incomplete card is a validation error at its field; nothing is created', async ({ page, sandbox }) => {
