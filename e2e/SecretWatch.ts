@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 
 /** The example backend's secret endpoints (example/src/config.ts). */
-const EXAMPLE_SECRET_ENDPOINTS = /\/api\/(account_session|customer_session|financial_connections_session)$/;
+const EXAMPLE_SECRET_ENDPOINTS = /\/api\/(account_session|customer_session|financial_connections_session|payment_intent)$/;
 
 /** Where a secret was found, for the failure message (never the secret itself). */
 export interface Leak {

@@ -38,3 +38,24 @@ test('no serious accessibility violations when an error is shown', async ({ page
   await expect(page.getByRole('alert')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+/** Checkout with a test card chosen from the sandbox Payment Element's own list, then Pay. */
+async function payWithTestCard(page: Page, number: string) {
+  await openDashboard(page, 'checkout');
+  await page.getByRole('radio', { name: 'New card' }).check();
+  await page.getByText('Sandbox test cards').click();
+  await page.getByRole('button', { name: `Use test card ${number}` }).click();
+  await page.getByRole('button', { name: 'Pay $49.00' }).click();
+}
+
+test('no serious accessibility violations with a declined card at checkout', async ({ page }) => {
+  await payWithTestCard(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your card was declined.' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('no serious accessibility violations with the 3D Secure challenge open', async ({ page }) => {
+  await payWithTestCard(page, '4000 0025 0000 3155');
+  await expect(page.getByRole('dialog', { name: /3D Secure authentication/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
 } from 'embedkit/server';
 import type { Activity } from './Activity';
+import { createPaymentIntentHandler } from './createPaymentIntentHandler.js';
 import type { SignedInUser } from './SignedInUser';
 import { createWebhookHandler } from './webhookHandler.js';
 
@@ -75,6 +76,8 @@ export function createExampleApi({ stripe, currentUser, activity, webhookSecret 
         buy_button: { enabled: true },
       },
     }),
+
+    '/api/payment_intent': createPaymentIntentHandler({ stripe, currentUser }),
 
     '/api/financial_connections_session': createFinancialConnectionsSessionHandler({
       stripe,

@@ -12,7 +12,7 @@ export const pricingTableId = import.meta.env.VITE_STRIPE_PRICING_TABLE_ID;
 /** Optional on real Stripe, like the pricing table: a buy button is made in the Dashboard. */
 export const buyButtonId = import.meta.env.VITE_STRIPE_BUY_BUTTON_ID;
 
-/** The example backend's endpoints (example/server). The session ones answer `{ client_secret, expires_at }`. */
+/** The example backend's endpoints (example/server). The session ones answer `{ client_secret, expires_at }`, payment_intent `{ client_secret }`. */
 export const endpoints = {
   me: '/api/me',
   /** What the backend learned from Stripe's webhooks (example/server/Activity.ts). */
@@ -20,4 +20,5 @@ export const endpoints = {
   accountSession: '/api/account_session',
   customerSession: '/api/customer_session',
   financialConnectionsSession: '/api/financial_connections_session',
+  paymentIntent: '/api/payment_intent',
 } as const;

@@ -77,6 +77,18 @@ export const BROWSER_ROUTES = {
    * client secret (in the body, never the URL), as Stripe.js does; a wrong one is a 404.
    */
   authenticatePayment: '/sandbox/v1/payment_intents/:id/authenticate',
+  /**
+   * POST `{ client_secret }` → the PaymentIntent: what `stripe.retrievePaymentIntent` and
+   * `handleNextAction` read. Stripe.js sends the secret in a GET query; the stand-in keeps it in the body.
+   */
+  paymentIntent: '/sandbox/v1/payment_intents/:id',
+  /**
+   * GET `?source=src_…` → an HTML page, the challenge a `redirect_to_url` next action sends the
+   * customer to; its form POSTs `source` and `outcome` back here, which answers 303 to the
+   * `return_url` with `payment_intent`, `payment_intent_client_secret` and `redirect_status`, as
+   * Stripe's redirect does. The `source` is the one-time reference from `next_action`, not a secret.
+   */
+  threeDSecure: '/sandbox/v1/three_d_secure/:id',
 } as const;
 
 /**

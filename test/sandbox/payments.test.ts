@@ -123,6 +123,88 @@ describe('sandbox REST: PaymentIntents with Stripe test cards', () => {
     expect(body).toMatchObject({ status: 'requires_payment_method', last_payment_error: { type: 'card_error', decline_code: 'insufficient_funds' } });
   });
 
+  it('Stripe.js confirms with the publishable key, the client secret and typed card details (form body, CORS-readable)', async () => {
+    const { stripe, url, customer } = await startSandbox();
+    const confirm = async (intent: Stripe.PaymentIntent, params: Record<string, string>) => {
+      const res = await fetch(`${url}/v1/payment_intents/${intent.id}/confirm`, { method: 'POST', body: new URLSearchParams({ key: 'pk_test_unit', ...params }) });
+      return { status: res.status, cors: res.headers.get('access-control-allow-origin'), body: (await res.json()) as Record<string, any> };
+    };
+    const card = { 'payment_method_data[type]': 'card', 'payment_method_data[card][exp_month]': '12', 'payment_method_data[card][exp_year]': '34', 'payment_method_data[card][cvc]': '123' };
+    const intent = await stripe.paymentIntents.create({ amount: 4900, currency: 'usd', customer });
+
+    expect((await confirm(intent, { ...card, 'payment_method_data[card][number]': '4242424242424242' })).body.error).toMatchObject({ param: 'client_secret' });
+    const wrong = await confirm(intent, { ...card, 'payment_method_data[card][number]': '4242424242424242', client_secret: `${intent.id}_secret_wrong` });
+    expect(wrong.body.error).toMatchObject({ type: 'invalid_request_error', param: 'client_secret', message: expect.stringContaining('does not match') });
+    const mistyped = await confirm(intent, { ...card, 'payment_method_data[card][number]': '4242424242424241', client_secret: intent.client_secret! });
+    expect(mistyped).toMatchObject({ status: 402, body: { error: { type: 'card_error', code: 'incorrect_number' } } });
+
+    const paid = await confirm(intent, { ...card, 'payment_method_data[card][number]': '4242 4242 4242 4242', client_secret: intent.client_secret!, use_stripe_sdk: 'true' });
+    expect(paid).toMatchObject({ status: 200, cors: '*', body: { id: intent.id, status: 'succeeded' } });
+    expect((await stripe.paymentMethods.retrieve(paid.body.payment_method as string)).card).toMatchObject({ last4: '4242', exp_month: 12, exp_year: 2034 });
+
+    // A 3DS card with use_stripe_sdk: the challenge is Stripe.js's modal even though return_url is given.
+    const sdk = await stripe.paymentIntents.create({ amount: 700, currency: 'usd' });
+    const challenged = await confirm(sdk, { ...card, 'payment_method_data[card][number]': '4000002500003155', client_secret: sdk.client_secret!, use_stripe_sdk: 'true', return_url: 'http://localhost:5173/done' });
+    expect(challenged.body).toMatchObject({ status: 'requires_action', next_action: { type: 'use_stripe_sdk' } });
+
+    // The publishable key reaches nothing else, and secret-key routes stay unreadable to pages.
+    const create = await fetch(`${url}/v1/payment_intents`, { method: 'POST', body: new URLSearchParams({ key: 'pk_test_unit', amount: '100', currency: 'usd' }) });
+    expect(create.status).toBe(403);
+    expect(create.headers.get('access-control-allow-origin')).toBeNull();
+    expect(((await create.json()) as { error: { message: string } }).error.message).toContain('cannot be made with a publishable API key');
+    const live = await fetch(`${url}/v1/payment_intents/${sdk.id}/confirm`, { method: 'POST', body: new URLSearchParams({ key: 'pk_live_abcdef123456', client_secret: sdk.client_secret! }) });
+    expect(live.status).toBe(401);
+  });
+
+  it('serves the hosted challenge of a redirect_to_url next action, and sends the customer back to return_url as Stripe does', async () => {
+    const { stripe } = await startSandbox();
+    const confirmRedirect = () =>
+      stripe.paymentIntents.create({ amount: 700, currency: 'usd', payment_method: 'pm_card_authenticationRequired', confirm: true, return_url: 'http://localhost:5173/done?order=7' });
+    const intent = await confirmRedirect();
+    const challengeUrl = new URL(intent.next_action!.redirect_to_url!.url!);
+    const source = challengeUrl.searchParams.get('source')!;
+    expect(source).toMatch(/^src_/);
+    expect(challengeUrl.href).not.toContain('secret');
+
+    const page = await fetch(challengeUrl);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('$7.00');
+    expect(html).toMatch(/<button name="outcome" value="complete">Complete<\/button><button name="outcome" value="fail">Fail<\/button>/);
+    expect(html).not.toContain(intent.client_secret!);
+    const wrongSource = new URL(challengeUrl);
+    wrongSource.searchParams.set('source', 'src_guess');
+    expect((await fetch(wrongSource)).status).toBe(404);
+
+    const answer = (target: Stripe.PaymentIntent, outcome: string, src: string) =>
+      fetch(new URL(`/sandbox/v1/three_d_secure/${target.id}`, challengeUrl), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ source: src, outcome }),
+      });
+    const completed = await answer(intent, 'complete', source);
+    expect(completed.status).toBe(303);
+    const back = new URL(completed.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe('http://localhost:5173/done');
+    expect(Object.fromEntries(back.searchParams)).toEqual({ order: '7', payment_intent: intent.id, payment_intent_client_secret: intent.client_secret, redirect_status: 'succeeded' });
+    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+    // The source was for one challenge only.
+    expect((await answer(intent, 'complete', source)).status).toBe(404);
+
+    const failing = await confirmRedirect();
+    const failed = await answer(failing, 'fail', new URL(failing.next_action!.redirect_to_url!.url!).searchParams.get('source')!);
+    expect(new URL(failed.headers.get('location')!).searchParams.get('redirect_status')).toBe('failed');
+    expect((await stripe.paymentIntents.retrieve(failing.id)).last_payment_error?.code).toBe('payment_intent_authentication_failure');
+  });
+
+  it('the browser route reads a PaymentIntent with its client secret in the body; a wrong secret is a 404', async () => {
+    const { stripe, post } = await startSandbox();
+    const intent = await stripe.paymentIntents.create({ amount: 700, currency: 'usd' });
+    expect((await post(`/sandbox/v1/payment_intents/${intent.id}`, { client_secret: intent.client_secret })).body).toMatchObject({ id: intent.id, status: 'requires_payment_method' });
+    expect((await post(`/sandbox/v1/payment_intents/${intent.id}`, { client_secret: 'pi_x_secret_y' })).status).toBe(404);
+  });
+
   it('cancels, and refuses to cancel or confirm a canceled PaymentIntent', async () => {
     const { stripe } = await startSandbox();
     const intent = await stripe.paymentIntents.create({ amount: 1000, currency: 'usd', payment_method: 'pm_card_visa' });

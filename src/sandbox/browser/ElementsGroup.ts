@@ -1,9 +1,14 @@
+import type { StripeElements } from '@stripe/stripe-js';
 import { PaymentElement, type CustomerSessionState } from './PaymentElement.js';
 import { claimSecret } from './sandboxApi.js';
 import { stripeError } from './stripeError.js';
 
 interface ElementsOptions {
   customerSessionClientSecret?: string;
+  /** A PaymentIntent's secret, when the intent exists before the element (the non-deferred flow). */
+  clientSecret?: string;
+  /** `payment` etc.: the deferred-intent flow, where `elements.submit()` must precede confirmation. */
+  mode?: string;
   [key: string]: unknown;
 }
 
@@ -16,8 +21,14 @@ export class ElementsGroup {
   private secret: string | undefined;
   private claimId = 0;
   private readonly created = new Map<string, PaymentElement>();
+  readonly clientSecret: string | undefined;
+  readonly deferred: boolean;
+  /** Whether `submit()` validated the element since it last changed, as the deferred flow requires. */
+  submitted = false;
 
   constructor(options: ElementsOptions = {}) {
+    this.clientSecret = options.clientSecret;
+    this.deferred = options.mode !== undefined && options.clientSecret === undefined;
     this.useSecret(options.customerSessionClientSecret);
   }
 
@@ -28,6 +39,9 @@ export class ElementsGroup {
     if (this.created.has(type)) throw new Error(`Can only create one Element of type ${type}.`);
     const element = new PaymentElement(this.session);
     this.created.set(type, element);
+    element.on('change', () => {
+      this.submitted = false;
+    });
     const destroy = element.destroy.bind(element);
     element.destroy = () => {
       destroy();
@@ -48,8 +62,13 @@ export class ElementsGroup {
     return Promise.resolve({});
   }
 
-  submit(): Promise<{ error?: ReturnType<typeof stripeError> }> {
-    return Promise.resolve(this.getElement('payment')?.selectedCard() ? {} : { error: { type: 'validation_error', message: 'Choose a payment method.' } });
+  /** Validates the Payment Element (errors show at their field) before the app creates its PaymentIntent. */
+  submit(): Promise<Awaited<ReturnType<StripeElements['submit']>>> {
+    const details = this.getElement('payment')?.paymentDetails();
+    if (!details) return Promise.resolve({ error: { type: 'validation_error' as const, message: 'elements.submit(): create and mount a Payment Element first.' } });
+    if ('error' in details) return Promise.resolve({ error: details.error });
+    this.submitted = true;
+    return Promise.resolve({ selectedPaymentMethod: 'card' });
   }
 
   private setSession(session: CustomerSessionState): void {

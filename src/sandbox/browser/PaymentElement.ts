@@ -1,4 +1,6 @@
 import { BROWSER_ROUTES, type SandboxCard } from '../protocol.js';
+import { describeOutcome, TEST_CARDS } from '../rest/testCards.js';
+import { formatCardNumber, readCard, type CardData, type CardFields, type CardValidationError } from './cardInput.js';
 import { h } from './h.js';
 import { getWithToken } from './sandboxApi.js';
 import { sandboxStyles } from './sandboxStyles.js';
@@ -13,13 +15,29 @@ export type CustomerSessionState =
   | { kind: 'ready'; token: string; customer: string | undefined }
   | { kind: 'error'; error: ReturnType<typeof stripeError> };
 
+/** What a confirmation pays with: a saved card, a typed card, or why neither is ready. */
+export type PaymentDetails = { paymentMethod: string } | { card: CardData } | { error: Omit<CardValidationError, 'field'> };
+
 const NEW_CARD = 'new';
+const EMPTY_FIELDS: CardFields = { number: '', expiry: '', cvc: '' };
 let instances = 0;
+
+const cardStyles = `
+.ek-card { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 12px; margin-top: 8px; }
+.ek-card label { display: flex; flex-direction: column; gap: 2px; font-weight: 600; }
+.ek-card .ek-wide { grid-column: 1 / -1; }
+.ek-card input { font: inherit; padding: 6px 8px; border: 1px solid color-mix(in srgb, currentColor 40%, transparent); border-radius: var(--ek-radius); background: transparent; color: inherit; }
+.ek-card input[aria-invalid="true"] { border-color: #c0123c; }
+.ek-field-error { color: #a30f33; font-weight: 600; margin: 4px 0 0; }
+details { margin-top: 8px; }
+details button { margin: 2px 8px 2px 0; padding: 2px 8px; font-variant-numeric: tabular-nums; }
+`;
 
 /**
  * Sandbox Payment Element: the customer's saved cards (from the CustomerSession) as a radio group,
- * plus "a new card". The selection belongs to the element, not to the session, so a new
- * `customerSessionClientSecret` re-lists the cards and keeps what the user picked.
+ * plus a new card typed into number, expiry and security-code fields (Stripe's test numbers, listed
+ * in the element). The selection and the typed card belong to the element, not to the session, so
+ * a new `customerSessionClientSecret` re-lists the cards and keeps what the user picked.
  */
 export class PaymentElement {
   private readonly handlers = new Map<string, Set<Handler>>();
@@ -27,6 +45,8 @@ export class PaymentElement {
   private host: HTMLElement | null = null;
   private cards: SandboxCard[] = [];
   private selected: string | null = null;
+  private fields: CardFields = { ...EMPTY_FIELDS };
+  private fieldError: CardValidationError | null = null;
   private loadId = 0;
   private readyFired = false;
   private cardsLoaded = false;
@@ -82,6 +102,8 @@ export class PaymentElement {
   }
   clear(): void {
     this.selected = null;
+    this.fields = { ...EMPTY_FIELDS };
+    this.fieldError = null;
     this.render();
   }
   collapse(): void {}
@@ -97,6 +119,34 @@ export class PaymentElement {
   /** The saved card chosen by the user, if any (used by `createPaymentMethod`). */
   selectedCard(): SandboxCard | undefined {
     return this.cards.find((card) => card.id === this.selected);
+  }
+
+  /**
+   * What `elements.submit()` and `confirmPayment` pay with. An incomplete or invalid card is a
+   * `validation_error`, also shown at its field, as the Payment Element shows it.
+   */
+  paymentDetails(now = new Date()): PaymentDetails {
+    const saved = this.selectedCard();
+    if (saved) return { paymentMethod: saved.id };
+    if (!this.typingCard()) return { error: { type: 'validation_error', code: 'incomplete', message: 'Choose a saved card or enter a new card.' } };
+    const typed = readCard(this.fields, now);
+    this.fieldError = 'error' in typed ? typed.error : null;
+    this.render();
+    if ('error' in typed) {
+      this.host?.shadowRoot?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+      const { field: _field, ...error } = typed.error;
+      return { error };
+    }
+    return { card: typed.card };
+  }
+
+  /** The card fields show when the user chose "New card", or when there is no saved card to choose. */
+  private typingCard(): boolean {
+    return this.selected === NEW_CARD || (this.cardsReady() && this.cards.length === 0);
+  }
+
+  private cardsReady(): boolean {
+    return this.session.kind === 'none' || (this.session.kind === 'ready' && this.cardsLoaded);
   }
 
   private fire(event: string, payload?: unknown): void {
@@ -130,14 +180,90 @@ export class PaymentElement {
 
   private select(value: string): void {
     this.selected = value;
+    this.fieldError = null;
+    this.render();
+    // Re-rendering (to show or hide the card fields) must not drop the keyboard user's place.
+    this.host?.shadowRoot?.querySelector<HTMLInputElement>(`input[value="${CSS.escape(value)}"]`)?.focus();
+    this.changed();
+  }
+
+  private changed(): void {
     const card = this.selectedCard();
+    const typed = this.typingCard() ? readCard(this.fields, new Date()) : null;
     this.fire('change', {
       elementType: 'payment',
-      complete: card !== undefined,
-      empty: false,
+      complete: card !== undefined || (typed !== null && !('error' in typed)),
+      empty: !card && !this.fields.number && !this.fields.expiry && !this.fields.cvc,
       collapsed: false,
       value: card ? { type: 'card', payment_method: { id: card.id, type: 'card' } } : { type: 'card' },
     });
+  }
+
+  private type(field: keyof CardFields, value: string): void {
+    this.fields[field] = value;
+    if (this.fieldError?.field === field) {
+      // The error goes once the field is edited, without re-rendering under the cursor.
+      this.fieldError = null;
+      const shadow = this.host?.shadowRoot;
+      shadow?.querySelector('[aria-invalid="true"]')?.setAttribute('aria-invalid', 'false');
+      shadow?.querySelector('.ek-field-error')?.remove();
+    }
+    this.changed();
+  }
+
+  private fillTestCard(number: string): void {
+    this.fields = { number: formatCardNumber(number), expiry: this.fields.expiry || '12 / 34', cvc: this.fields.cvc || (number.length === 15 ? '1234' : '123') };
+    this.fieldError = null;
+    this.render();
+    this.changed();
+  }
+
+  private cardForm(): Node {
+    const errorId = `${this.name}-error`;
+    const input = (field: keyof CardFields, label: string, attrs: Record<string, string>, wide = false) =>
+      h(
+        'label',
+        { class: wide ? 'ek-wide' : null },
+        label,
+        h('input', {
+          ...attrs,
+          name: `${this.name}-${field}`,
+          value: this.fields[field],
+          inputmode: 'numeric',
+          'aria-invalid': this.fieldError?.field === field ? 'true' : 'false',
+          'aria-describedby': this.fieldError?.field === field ? errorId : null,
+          oninput: (event) => this.type(field, (event.target as HTMLInputElement).value),
+        }),
+      );
+    return h(
+      'div',
+      {},
+      h(
+        'div',
+        { class: 'ek-card', role: 'group', 'aria-label': 'New card' },
+        input('number', 'Card number', { autocomplete: 'cc-number', placeholder: '1234 1234 1234 1234' }, true),
+        input('expiry', 'Expiration date', { autocomplete: 'cc-exp', placeholder: 'MM / YY' }),
+        input('cvc', 'Security code', { autocomplete: 'cc-csc', placeholder: 'CVC' }),
+      ),
+      this.fieldError ? h('p', { class: 'ek-field-error', id: errorId, role: 'alert' }, this.fieldError.message) : null,
+      h(
+        'details',
+        {},
+        h('summary', {}, 'Sandbox test cards'),
+        h(
+          'ul',
+          {},
+          ...TEST_CARDS.map((card) =>
+            h(
+              'li',
+              {},
+              h('button', { type: 'button', class: 'ek-secondary', 'aria-label': `Use test card ${formatCardNumber(card.number)}`, onclick: () => this.fillTestCard(card.number) }, formatCardNumber(card.number)),
+              `${card.brand}: ${describeOutcome(card.outcome)}`,
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   private render(): void {
@@ -149,16 +275,18 @@ export class PaymentElement {
     let body: Node;
     if (session.kind === 'loading' || (session.kind === 'ready' && !this.cardsLoaded)) body = h('p', { role: 'status' }, 'Loading saved cards…');
     else if (session.kind === 'error') body = h('p', { role: 'alert' }, `Saved cards unavailable: ${session.error.message} (${session.error.code ?? session.error.type})`);
+    else if (this.cards.length === 0) body = this.cardForm();
     else
       body = h(
         'fieldset',
         {},
-        h('legend', {}, session.kind === 'ready' ? 'Saved cards' : 'Payment method'),
+        h('legend', {}, 'Saved cards'),
         ...this.cards.map((card) => option(card.id, `${card.brand} •••• ${card.last4}, expires ${String(card.exp_month).padStart(2, '0')}/${card.exp_year}`)),
-        option(NEW_CARD, 'A new card (not simulated by the sandbox)'),
+        option(NEW_CARD, 'New card'),
+        this.selected === NEW_CARD ? this.cardForm() : null,
       );
     shadow.replaceChildren(
-      h('style', {}, sandboxStyles),
+      h('style', {}, sandboxStyles + cardStyles),
       h(
         'section',
         { class: `ek-root${session.kind === 'error' ? ' ek-error' : ''}`, 'aria-label': 'Sandbox: Payment Element' },

@@ -30,7 +30,8 @@ export class SandboxApiError extends Error {
   }
 }
 
-function apiBase(): string {
+/** The sandbox's base URL, baked into the stand-in script: browser routes and Stripe's REST live there. */
+export function apiBase(): string {
   const config = window.__EMBEDKIT_SANDBOX__;
   if (!config?.apiBase) {
     throw new Error(
@@ -84,6 +85,11 @@ export function claimSecret(clientSecret: string): Promise<ClaimResponse & { now
 
 export function getWithToken<T>(route: string, token: string): Promise<T> {
   return request<T>('GET', route, token);
+}
+
+/** A browser route that takes no claim token (its body proves access, e.g. a PaymentIntent's client secret). */
+export function postJson<T>(route: string, body: unknown): Promise<T> {
+  return request<T>('POST', route, null, body);
 }
 
 export function postWithToken<T>(route: string, token: string, body: unknown = {}): Promise<T> {

@@ -1,11 +1,14 @@
 /**
  * Stand-in for https://js.stripe.com/endive/stripe.js. `window.Stripe` is a plain function (the
  * loader calls it without `new`) whose instance passes `@stripe/react-stripe-js`'s checks and
- * implements what embedkit uses: Elements with a CustomerSession, and Financial Connections.
+ * implements what embedkit uses: Elements with a CustomerSession, payments with the Payment Element
+ * (saved or test cards, the 3D Secure challenge), and Financial Connections.
  */
 import { collectFinancialConnections } from './collectFinancialConnections.js';
 import { ElementsGroup } from './ElementsGroup.js';
+import { PaymentFlow, type ConfirmPaymentOptions } from './paymentFlow.js';
 import { validationError } from './stripeError.js';
+import { threeDSecureChallenge } from './threeDSecureChallenge.js';
 
 const unsupported = (method: string) => () =>
   Promise.resolve({ error: { type: 'invalid_request_error', message: `stripe.${method} is not simulated by the embedkit sandbox.` } });
@@ -14,6 +17,12 @@ function Stripe(publishableKey: unknown, _options?: Record<string, unknown>) {
   if (typeof publishableKey !== 'string' || !/^pk_(test|live)_/.test(publishableKey)) {
     throw new TypeError('Stripe(publishableKey): expected a publishable key string starting with pk_test_ (sandbox keys work too, e.g. pk_test_sandbox).');
   }
+  const payments = new PaymentFlow({
+    publishableKey,
+    challenge: threeDSecureChallenge,
+    navigate: (url) => window.location.assign(url),
+    now: () => new Date(),
+  });
   return {
     elements: (elementsOptions?: Record<string, unknown>) => new ElementsGroup(elementsOptions),
     createPaymentMethod(params: { elements?: ElementsGroup } = {}) {
@@ -23,7 +32,9 @@ function Stripe(publishableKey: unknown, _options?: Record<string, unknown>) {
     },
     createToken: unsupported('createToken'),
     confirmCardPayment: unsupported('confirmCardPayment'),
-    confirmPayment: unsupported('confirmPayment'),
+    confirmPayment: (options: ConfirmPaymentOptions) => payments.confirmPayment(options),
+    handleNextAction: (options: { clientSecret: string }) => payments.handleNextAction(options),
+    retrievePaymentIntent: (clientSecret: string) => payments.retrievePaymentIntent(clientSecret),
     collectFinancialConnectionsAccounts: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'accounts'),
     collectBankAccountToken: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'bank_account_token'),
     _registerWrapper(_wrapper: { name: string; version?: string }) {},

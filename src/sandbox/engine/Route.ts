@@ -13,6 +13,8 @@ export interface RouteContext {
   json: Record<string, unknown>;
   /** The `Stripe-Account` header, for REST routes. */
   stripeAccount: string | null;
+  /** A REST request made with the publishable key (Stripe.js); only {@link Route.publishable} routes get one. */
+  publishableKey: boolean;
   /** This request's `Request-Id` and `Idempotency-Key`: events it causes name them, as at Stripe. */
   requestId: string;
   idempotencyKey: string | null;
@@ -30,4 +32,9 @@ export interface Route {
    * (A control route that only waits, like `wait_for_event`, may return a Promise.)
    */
   handle(ctx: RouteContext): unknown;
+  /**
+   * REST routes Stripe.js calls from the browser with the publishable key; the handler must then
+   * demand the object's client secret (`ctx.publishableKey`).
+   */
+  publishable?: boolean;
 }

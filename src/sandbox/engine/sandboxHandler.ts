@@ -1,11 +1,11 @@
-import { authenticate } from '../rest/authenticate.js';
+import { authenticate, secretKeyRequired } from '../rest/authenticate.js';
 import { decodeForm } from './decodeForm.js';
 import { FaultPlan, injectedError, SandboxConnectionDrop } from './FaultPlan.js';
 import { IdempotencyCache } from '../rest/IdempotencyCache.js';
 import type { LocalAccess } from './localAccess.js';
 import { CONTROL_ROUTE_PREFIX } from '../protocol.js';
 import { readBody } from './readBody.js';
-import type { RouteContext } from './Route.js';
+import type { Route, RouteContext } from './Route.js';
 import type { Router } from './Router.js';
 import { SandboxApiError } from './SandboxApiError.js';
 import type { SandboxStore } from './SandboxStore.js';
@@ -25,6 +25,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function readJson(request: Request): Promise<Record<string, unknown>> {
   const text = await readBody(request);
   if (text.trim() === '') return {};
+  // The one HTML form among the browser routes (the hosted 3D Secure challenge) posts form fields.
+  if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -60,8 +62,15 @@ const staleWorld = () =>
   });
 
 /** Auth, `Stripe-Account` and the form params (body for POST, query for GET) of a REST request. */
-async function readRestRequest(store: SandboxStore, request: Request, url: URL) {
-  authenticate(request.headers.get('authorization'));
+async function readRestRequest(store: SandboxStore, request: Request, url: URL, route: Route) {
+  // The SDK sends GET and DELETE params in the query string, POST params in the body.
+  const raw = request.method.toUpperCase() === 'POST' ? await readBody(request) : url.search.slice(1);
+  const form = decodeForm(raw);
+  const caller = authenticate(request.headers.get('authorization'), form.key);
+  if (caller.publishable) {
+    if (!route.publishable) throw secretKeyRequired();
+    delete form.key;
+  }
   const header = request.headers.get('stripe-account');
   // The platform naming itself is the same as no header.
   const stripeAccount = header === store.platformId ? null : header;
@@ -73,9 +82,7 @@ async function readRestRequest(store: SandboxStore, request: Request, url: URL) 
     });
   }
   const apiVersion = checkStripeVersion(request.headers.get('stripe-version'));
-  // The SDK sends GET and DELETE params in the query string, POST params in the body.
-  const raw = request.method.toUpperCase() === 'POST' ? await readBody(request) : url.search.slice(1);
-  return { stripeAccount, apiVersion, raw, form: decodeForm(raw) };
+  return { stripeAccount, apiVersion, raw, form, publishableKey: caller.publishable };
 }
 
 export interface SandboxHandlerParts {
@@ -119,6 +126,9 @@ export function createSandboxHandler({ store, router, faults, idempotency, acces
     }
 
     const match = router.match(method, url.pathname);
+    // Stripe.js calls these from the app's page: readable from any origin, like api.stripe.com. They
+    // need the object's client secret besides the publishable key; secret-key routes stay unreadable to pages.
+    if (match?.route.publishable) headers['Access-Control-Allow-Origin'] = '*';
     const key = match?.key ?? `${method} (unrecognized)`;
     store.count(store.requests, key);
     const idempotencyKey = request.headers.get('idempotency-key');
@@ -152,14 +162,16 @@ export function createSandboxHandler({ store, router, faults, idempotency, acces
         form: {},
         json: {},
         stripeAccount: null,
+        publishableKey: false,
         requestId,
         idempotencyKey,
       };
       if (match.family === 'rest') {
-        const { stripeAccount, apiVersion, raw, form } = await readRestRequest(store, request, url);
+        const { stripeAccount, apiVersion, raw, form, publishableKey } = await readRestRequest(store, request, url, match.route);
         headers['Stripe-Version'] = apiVersion;
         ctx.stripeAccount = stripeAccount;
         ctx.form = form;
+        ctx.publishableKey = publishableKey;
         if (method === 'POST' && idempotencyKey !== null) {
           const scope = stripeAccount ?? '';
           const outcome = idempotency.begin(scope, idempotencyKey, `${key}\u0000${raw}`);

@@ -5,12 +5,25 @@ const unauthorized = (message: string) => new SandboxApiError(401, { type: 'inva
 /** Stripe's own redaction: the mode prefix and the last four characters only. */
 const redactKey = (key: string) => `${key.slice(0, key.indexOf('_', 3) + 1)}****${key.slice(-4)}`;
 
+/** Who made the request: a server with a secret (or restricted) key, or Stripe.js with the publishable key. */
+export interface Caller {
+  key: string;
+  publishable: boolean;
+}
+
 /**
- * Checks `Authorization` the way Stripe does: `Bearer <key>` (the SDK) or HTTP Basic with the key
- * as user (curl's `-u sk_test_…:`). The sandbox is test mode only, so live keys are refused too.
- * Returns the key; failures are Stripe's 401.
+ * Checks the key the way Stripe does: `Authorization: Bearer <key>` (the SDK) or HTTP Basic with
+ * the key as user (curl's `-u sk_test_…:`); without that header, a publishable key in the `key`
+ * parameter, as Stripe.js sends it (in the form body, so the browser needs no CORS preflight).
+ * The sandbox is test mode only, so live keys are refused too. Failures are Stripe's 401.
  */
-export function authenticate(header: string | null): string {
+export function authenticate(header: string | null, keyParam?: unknown): Caller {
+  if (!header && typeof keyParam === 'string' && keyParam.startsWith('pk_')) {
+    if (!/^pk_test_[A-Za-z0-9]+$/.test(keyParam)) {
+      throw unauthorized(`Invalid API Key provided: ${keyParam.length > 12 ? redactKey(keyParam) : '****'}. The sandbox takes test-mode publishable keys such as pk_test_sandbox.`);
+    }
+    return { key: keyParam, publishable: true };
+  }
   if (!header) {
     throw unauthorized(
       "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer sk_test_…').",
@@ -31,5 +44,13 @@ export function authenticate(header: string | null): string {
   if (!/^(sk|rk)_test_[A-Za-z0-9]+$/.test(key)) {
     throw unauthorized(`Invalid API Key provided: ${key.length > 12 ? redactKey(key) : '****'}. Use a secret test key such as sk_test_123.`);
   }
-  return key;
+  return { key, publishable: false };
 }
+
+/** Stripe's answer to a publishable key on an endpoint that needs the secret key. */
+export const secretKeyRequired = () =>
+  new SandboxApiError(403, {
+    type: 'invalid_request_error',
+    message:
+      'This API call cannot be made with a publishable API key. Please use a secret API key (any sk_test_… key on the sandbox), from your server.',
+  });

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { BROWSER_ROUTES } from '../protocol.js';
 import { randomId } from '../engine/randomId.js';
 import { SandboxApiError } from '../engine/SandboxApiError.js';
 import type { SandboxStore } from '../engine/SandboxStore.js';
@@ -35,6 +36,8 @@ export interface ConfirmInput {
   paymentMethod?: string;
   returnUrl?: string;
   setupFutureUsage?: Stripe.PaymentIntent.SetupFutureUsage;
+  /** Stripe.js confirms with `use_stripe_sdk`: the challenge is its modal, even when a `return_url` is given. */
+  useStripeSdk?: boolean;
   /** Base URL of the sandbox, for the `next_action` of an authentication card. */
   origin: string;
 }
@@ -45,14 +48,16 @@ function settle(store: SandboxStore, stored: StoredPaymentIntent, method: Stored
   const emit = (type: 'payment_intent.succeeded' | 'payment_intent.payment_failed' | 'payment_intent.requires_action') =>
     store.webhooks.emit(type, intent, { ...origin, account: stored.context });
   stored.afterAuthentication = null;
+  stored.challenge = null;
   intent.next_action = null;
   if (outcome.kind === 'authenticate') {
     stored.afterAuthentication = outcome.then;
+    stored.challenge = { source: randomId('src_', 24), returnUrl: input.returnUrl ?? null };
     intent.status = 'requires_action';
-    const challenge = `${input.origin}/sandbox/v1/three_d_secure/${intent.id}`;
-    intent.next_action = input.returnUrl
+    const challenge = `${input.origin}${BROWSER_ROUTES.threeDSecure.replace(':id', intent.id)}?source=${stored.challenge.source}`;
+    intent.next_action = input.returnUrl && !input.useStripeSdk
       ? { type: 'redirect_to_url', redirect_to_url: { url: challenge, return_url: input.returnUrl } }
-      : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: challenge, source: randomId('src_', 24) } };
+      : { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: challenge, source: stored.challenge.source } };
     emit('payment_intent.requires_action');
     return;
   }
@@ -147,6 +152,7 @@ export function completeAuthentication(store: SandboxStore, stored: StoredPaymen
     return intent;
   }
   stored.afterAuthentication = null;
+  stored.challenge = null;
   intent.status = 'requires_payment_method';
   intent.next_action = null;
   intent.payment_method = null;
@@ -175,6 +181,7 @@ export function cancelPaymentIntent(
   intent.cancellation_reason = reason ?? null;
   intent.next_action = null;
   stored.afterAuthentication = null;
+  stored.challenge = null;
   store.webhooks.emit('payment_intent.canceled', intent, { ...origin, account: stored.context });
   return intent;
 }

@@ -8,8 +8,10 @@ import type { Route, RouteContext } from '../engine/Route.js';
 import { SandboxApiError } from '../engine/SandboxApiError.js';
 import { buildList } from './stripeObjects.js';
 import { cancelPaymentIntent, completeAuthentication, confirmPaymentIntent } from './paymentFlow.js';
-import { usePaymentMethod } from './paymentMethodRoutes.js';
+import { newCardPaymentMethod, usePaymentMethod, type CardDetails } from './paymentMethodRoutes.js';
+import { cardBrand, luhnValid, NON_TEST_CARD, testCardByNumber } from './testCards.js';
 import { buildPaymentIntent } from './paymentObjects.js';
+import { afterChallenge, challengePage } from './threeDSecurePage.js';
 import type { StoredPaymentIntent } from './paymentRecords.js';
 
 const SETUP_FUTURE_USAGE = { type: 'string', enum: ['off_session', 'on_session'] } as const;
@@ -37,6 +39,21 @@ const CREATE_PAYMENT_INTENT = {
 
 const CONFIRM_PAYMENT_INTENT = {
   payment_method: { type: 'string' },
+  // Stripe.js: the card typed in the Payment Element, the PaymentIntent's client secret, and
+  // `use_stripe_sdk` (next actions are handled in the page).
+  payment_method_data: {
+    type: 'object',
+    fields: {
+      type: { type: 'string', required: true, enum: ['card'] },
+      card: {
+        type: 'object',
+        required: true,
+        fields: { number: { type: 'string', required: true }, exp_month: { type: 'integer', required: true }, exp_year: { type: 'integer', required: true }, cvc: { type: 'string' } },
+      },
+    },
+  },
+  client_secret: { type: 'string' },
+  use_stripe_sdk: { type: 'boolean' },
   return_url: { type: 'string' },
   setup_future_usage: SETUP_FUTURE_USAGE,
   ...EXPAND,
@@ -51,6 +68,40 @@ const LIST_PAYMENT_INTENTS = { ...PAGINATION, customer: { type: 'string' }, crea
 
 /** Stripe's minimum charge is about 50 cents; the sandbox checks the currencies whose minimum is exactly 50 units. */
 const MINIMUM_50 = new Set(['usd', 'eur', 'cad', 'aud', 'nzd', 'chf', 'sgd']);
+
+const cardError = (code: string, message: string, param: string) => new SandboxApiError(402, { type: 'card_error', code, message, param });
+
+/** Card details typed in the Payment Element, checked as Stripe checks them; any well-formed number that is not a test card declines. */
+function typedCard(ctx: RouteContext, card: { number: string; exp_month: number; exp_year: number; cvc?: string }): CardDetails {
+  const param = 'payment_method_data[card]';
+  const number = card.number.replace(/[\s-]/g, '');
+  if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) throw cardError('incorrect_number', 'Your card number is incorrect.', `${param}[number]`);
+  if (card.exp_month < 1 || card.exp_month > 12) throw cardError('invalid_expiry_month', "Your card's expiration month is invalid.", `${param}[exp_month]`);
+  const expYear = card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year;
+  const today = new Date(ctx.store.now() * 1000);
+  const expired = expYear < today.getUTCFullYear() || (expYear === today.getUTCFullYear() && card.exp_month < today.getUTCMonth() + 1);
+  if (expired || expYear > today.getUTCFullYear() + 50) throw cardError('invalid_expiry_year', "Your card's expiration year is invalid.", `${param}[exp_year]`);
+  if (card.cvc !== undefined && !/^\d{3,4}$/.test(card.cvc)) throw cardError('invalid_cvc', "Your card's security code is invalid.", `${param}[cvc]`);
+  const test = testCardByNumber(number);
+  return { number, brand: test?.brand ?? cardBrand(number), expMonth: card.exp_month, expYear, outcome: test?.outcome ?? NON_TEST_CARD };
+}
+
+/**
+ * A publishable key reaches a PaymentIntent only with its client secret, as at Stripe; a secret
+ * key may pass one too, and then it must match.
+ */
+function checkClientSecret(ctx: RouteContext, intent: Stripe.PaymentIntent, given: string | undefined): void {
+  if (given === undefined) {
+    if (!ctx.publishableKey) return;
+    throw SandboxApiError.invalid(
+      'A publishable key can confirm a PaymentIntent only with its client_secret. Pass client_secret (Stripe.js does), or confirm from your server with the secret key.',
+      'client_secret',
+    );
+  }
+  if (given !== intent.client_secret) {
+    throw SandboxApiError.invalid('The client_secret provided does not match the client_secret associated with the PaymentIntent.', 'client_secret');
+  }
+}
 
 function findPaymentIntent(ctx: RouteContext): StoredPaymentIntent {
   const id = ctx.path.id ?? '';
@@ -121,7 +172,7 @@ export const paymentIntentRoutes: Route[] = [
         allowedPaymentMethodTypes: allowed,
         setupFutureUsage: params.setup_future_usage ?? null,
       });
-      const stored: StoredPaymentIntent = { intent, context: stripeAccount, afterAuthentication: null };
+      const stored: StoredPaymentIntent = { intent, context: stripeAccount, afterAuthentication: null, challenge: null };
       if (params.payment_method !== undefined) {
         // Checked now, so a bad id fails the create instead of leaving a half-made PaymentIntent.
         intent.payment_method = usePaymentMethod(store, params.payment_method, stripeAccount, intent.customer as string | null).pm.id;
@@ -157,15 +208,25 @@ export const paymentIntentRoutes: Route[] = [
   {
     method: 'POST',
     path: '/v1/payment_intents/:id/confirm',
+    publishable: true,
     handle(ctx) {
       const stored = findPaymentIntent(ctx);
       const params = readParams(ctx.form, CONFIRM_PAYMENT_INTENT);
       checkExpand(params.expand, []);
+      checkClientSecret(ctx, stored.intent, params.client_secret);
+      if (params.payment_method !== undefined && params.payment_method_data !== undefined) {
+        throw SandboxApiError.invalid('Pass either payment_method (an existing PaymentMethod) or payment_method_data (new card details), not both.', 'payment_method_data');
+      }
+      let paymentMethod = params.payment_method;
+      if (params.payment_method_data) {
+        paymentMethod = newCardPaymentMethod(ctx.store, typedCard(ctx, params.payment_method_data.card), stored.context).pm.id;
+      }
       return confirmPaymentIntent(
         ctx.store,
         stored,
         {
-          ...(params.payment_method !== undefined && { paymentMethod: params.payment_method }),
+          ...(paymentMethod !== undefined && { paymentMethod }),
+          ...(params.use_stripe_sdk !== undefined && { useStripeSdk: params.use_stripe_sdk }),
           ...(params.return_url !== undefined && { returnUrl: params.return_url }),
           ...(params.setup_future_usage !== undefined && { setupFutureUsage: params.setup_future_usage }),
           origin: baseUrl(ctx),
@@ -186,22 +247,59 @@ export const paymentIntentRoutes: Route[] = [
   },
 ];
 
-/** {@link BROWSER_ROUTES.authenticatePayment}: the browser stand-in calls it; so may a REST-only test. */
+/** The PaymentIntent a browser route names, if the body carries its client secret; the same 404 for an unknown id and a wrong secret, so ids are not revealed. */
+function intentForClient(ctx: RouteContext): StoredPaymentIntent {
+  const { store, json, path } = ctx;
+  const stored = store.paymentIntents.get(path.id ?? '');
+  if (!stored || typeof json.client_secret !== 'string' || json.client_secret !== stored.intent.client_secret) {
+    throw SandboxApiError.noSuch('payment_intent', path.id ?? '');
+  }
+  return stored;
+}
+
+/** The PaymentIntent whose challenge is open under this one-time `source`; any other is a 404. */
+function challengeFor(ctx: RouteContext, source: unknown): StoredPaymentIntent {
+  const stored = ctx.store.paymentIntents.get(ctx.path.id ?? '');
+  if (!stored?.challenge || typeof source !== 'string' || source !== stored.challenge.source) throw SandboxApiError.noSuch('payment_intent', ctx.path.id ?? '');
+  return stored;
+}
+
+function readOutcome(ctx: RouteContext): 'complete' | 'fail' {
+  const { outcome } = ctx.json;
+  if (outcome !== 'complete' && outcome !== 'fail') {
+    throw SandboxApiError.invalid('"outcome" must be complete (the customer passed the challenge) or fail.', 'outcome');
+  }
+  return outcome;
+}
+
+/** The browser stand-in's PaymentIntent routes (a REST-only test may call them too). The client secret travels in the body, never the URL. */
 export const paymentBrowserRoutes: Route[] = [
+  { method: 'POST', path: BROWSER_ROUTES.paymentIntent, handle: (ctx) => intentForClient(ctx).intent },
+  {
+    method: 'GET',
+    path: BROWSER_ROUTES.threeDSecure,
+    handle(ctx) {
+      const source = new URL(ctx.request.url).searchParams.get('source');
+      const stored = challengeFor(ctx, source);
+      return challengePage(stored.intent, source as string);
+    },
+  },
+  {
+    method: 'POST',
+    path: BROWSER_ROUTES.threeDSecure,
+    handle(ctx) {
+      const stored = challengeFor(ctx, ctx.json.source);
+      const returnUrl = stored.challenge?.returnUrl ?? null;
+      const intent = completeAuthentication(ctx.store, stored, readOutcome(ctx) === 'complete', baseUrl(ctx));
+      return afterChallenge(intent, returnUrl);
+    },
+  },
   {
     method: 'POST',
     path: BROWSER_ROUTES.authenticatePayment,
     handle(ctx) {
-      const { store, json, path } = ctx;
-      const stored = store.paymentIntents.get(path.id ?? '');
-      // Same answer for an unknown id and a wrong secret: the route does not reveal which ids exist.
-      if (!stored || typeof json.client_secret !== 'string' || json.client_secret !== stored.intent.client_secret) {
-        throw SandboxApiError.noSuch('payment_intent', path.id ?? '');
-      }
-      if (json.outcome !== 'complete' && json.outcome !== 'fail') {
-        throw SandboxApiError.invalid('"outcome" must be complete (the customer passed the challenge) or fail.', 'outcome');
-      }
-      return completeAuthentication(store, stored, json.outcome === 'complete', baseUrl(ctx));
+      const stored = intentForClient(ctx);
+      return completeAuthentication(ctx.store, stored, readOutcome(ctx) === 'complete', baseUrl(ctx));
     },
   },
 ];

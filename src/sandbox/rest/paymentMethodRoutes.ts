@@ -11,7 +11,7 @@ import type { EventOrigin } from '../webhooks/WebhookHub.js';
 import { buildList } from './stripeObjects.js';
 import { buildPaymentMethod } from './paymentObjects.js';
 import type { StoredPaymentMethod } from './paymentRecords.js';
-import { testCardByToken } from './testCards.js';
+import { testCardByToken, type CardOutcome } from './testCards.js';
 
 const LIST_FOR_CUSTOMER = {
   ...PAGINATION,
@@ -42,6 +42,30 @@ function findPaymentMethod(store: SandboxStore, id: string, context: string | nu
   return stored;
 }
 
+export interface CardDetails {
+  number: string;
+  brand: string;
+  expMonth: number;
+  expYear: number;
+  outcome: CardOutcome;
+}
+
+/** A new, unattached card PaymentMethod (a test token, or card details typed in the Payment Element). */
+export function newCardPaymentMethod(store: SandboxStore, card: CardDetails, context: string | null): StoredPaymentMethod {
+  const pmId = randomId('pm_', 24);
+  const pm = buildPaymentMethod({
+    id: pmId,
+    created: store.now(),
+    customer: null,
+    card: { id: pmId, brand: card.brand, last4: card.number.slice(-4), exp_month: card.expMonth, exp_year: card.expYear },
+    // One fingerprint per card number, as Stripe gives the same card the same fingerprint.
+    fingerprint: Buffer.from(card.number).toString('base64url').slice(0, 16),
+  });
+  const stored = { pm, outcome: card.outcome, context };
+  store.addPaymentMethod(stored);
+  return stored;
+}
+
 /**
  * The PaymentMethod a payment uses. Stripe's test tokens (`pm_card_visa`, …) make a new
  * PaymentMethod each time, as at Stripe; any other id must exist where the request is made.
@@ -49,18 +73,8 @@ function findPaymentMethod(store: SandboxStore, id: string, context: string | nu
 export function usePaymentMethod(store: SandboxStore, id: string, context: string | null, customer: string | null): StoredPaymentMethod {
   const card = testCardByToken(id);
   if (card) {
-    const pmId = randomId('pm_', 24);
-    const pm = buildPaymentMethod({
-      id: pmId,
-      created: store.now(),
-      customer: null,
-      card: { id: pmId, brand: card.brand, last4: card.number.slice(-4), exp_month: 12, exp_year: new Date(store.now() * 1000).getUTCFullYear() + 3 },
-      // One fingerprint per card number, as Stripe gives the same card the same fingerprint.
-      fingerprint: Buffer.from(card.number).toString('base64url').slice(0, 16),
-    });
-    const stored = { pm, outcome: card.outcome, context };
-    store.addPaymentMethod(stored);
-    return stored;
+    const expYear = new Date(store.now() * 1000).getUTCFullYear() + 3;
+    return newCardPaymentMethod(store, { number: card.number, brand: card.brand, expMonth: 12, expYear, outcome: card.outcome }, context);
   }
   const stored = store.paymentMethods.get(id);
   if (!stored || stored.context !== context) throw noSuchPaymentMethod(id, 'payment_method');

@@ -14,4 +14,9 @@ export interface StoredPaymentIntent {
   context: string | null;
   /** While `requires_action`: what happens once the customer authenticates. */
   afterAuthentication: CardOutcome | null;
+  /**
+   * While `requires_action`: the one-time reference in the challenge page's URL (Stripe's `source`),
+   * and where that page sends the customer back. Not the client secret, which stays out of URLs.
+   */
+  challenge: { source: string; returnUrl: string | null } | null;
 }

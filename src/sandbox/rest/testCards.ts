@@ -69,3 +69,40 @@ export const testCardByToken = (token: string): TestCard | undefined => BY_TOKEN
 /** A typed number (spaces and dashes allowed) → its test card; any other number is not one of Stripe's. */
 export const testCardByNumber = (number: string): TestCard | undefined => BY_NUMBER.get(number.replace(/[\s-]/g, ''));
 
+
+/** A well-formed card number that is not one of Stripe's test cards: Stripe declines it in test mode. */
+export const NON_TEST_CARD: CardOutcome = declined(
+  'test_mode_live_card',
+  'Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.',
+);
+
+/** The Luhn checksum every card number carries; a mistyped digit fails it. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+/** The brand a card number's prefix names, as the Payment Element shows it while typing. */
+export function cardBrand(digits: string): string {
+  if (/^3[47]/.test(digits)) return 'amex';
+  if (/^(5[1-5]|2[2-7])/.test(digits)) return 'mastercard';
+  if (/^4/.test(digits)) return 'visa';
+  return 'unknown';
+}
+
+/** How a test card ends, in words, for the sandbox Payment Element's list of test cards. */
+export function describeOutcome(outcome: CardOutcome): string {
+  switch (outcome.kind) {
+    case 'succeed':
+      return 'succeeds';
+    case 'decline':
+      return `declined (${outcome.declineCode})`;
+    case 'authenticate':
+      return `asks for authentication, then ${describeOutcome(outcome.then)}`;
+  }
+}
