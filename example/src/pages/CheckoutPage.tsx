@@ -104,7 +104,7 @@ function CheckoutForm() {
 
   const busy = outcome.kind === 'paying';
   return (
-    <form className="panel" aria-label="Payment" onSubmit={(event) => void pay(event)}>
+    <form className="panel checkout-form" aria-label="Payment" onSubmit={(event) => void pay(event)}>
       <PaymentElement />
       <button type="submit" disabled={!stripe || busy || outcome.kind === 'paid'}>
         {busy ? 'Paying…' : `Pay ${price}`}
