@@ -267,8 +267,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 /** Node's bare EADDRINUSE names neither the fix nor that embedkit's sandbox was the one starting. */
 function portInUse(host: string, port: number, cause: NodeJS.ErrnoException): Error {
   const error = new Error(
-    `embedkit sandbox: ${host}:${port} is in use (another dev server or sandbox?). Pick another port ` +
-      '(the guides read EMBEDKIT_SANDBOX_PORT), or call listen(0) for any free port.',
+    `embedkit sandbox: ${host}:${port} is in use (another dev server or sandbox?). Pick another port: ` +
+      "the Vite plugin's port option, the CLI's --port, EMBEDKIT_SANDBOX_PORT in the Next.js and React Router guides, or listen(0) for any free one.",
     { cause },
   );
   return Object.assign(error, { code: 'EADDRINUSE' });

@@ -188,7 +188,12 @@ export class WebhookHub {
       const timeout = setTimeout(() => {
         this.waiters.delete(waiter);
         const about = options.objectId ? ` about ${options.objectId}` : '';
-        reject(new Error(`embedkit sandbox: no ${type} event${about} within ${timeoutMs} ms. Events so far: ${this.events.map((e) => e.type).join(', ') || 'none'}.`));
+        reject(
+          new Error(
+            `embedkit sandbox: no ${type} event${about} within ${timeoutMs} ms. Events so far: ${this.events.map((e) => e.type).join(', ') || 'none'}. ` +
+              'If your app talks to another sandbox, point the Playwright fixture at it: test.use({ sandboxUrl }) or EMBEDKIT_SANDBOX_URL.',
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -221,6 +226,7 @@ export class WebhookHub {
       if (generation !== this.generation || !stillListening()) return;
       const payload = JSON.stringify(event, null, 2);
       let ok = false;
+      let outcome = 'failed';
       try {
         const response = await fetch(url, {
           method: 'POST',
@@ -235,9 +241,11 @@ export class WebhookHub {
           body: payload,
         });
         ok = response.status >= 200 && response.status < 300;
+        outcome = `answered ${response.status}`;
         await response.body?.cancel();
-      } catch {
+      } catch (error) {
         ok = false;
+        outcome = `could not be reached (${error instanceof Error ? error.message : String(error)})`;
       }
       if (generation !== this.generation) return;
       if (ok) {
@@ -246,6 +254,13 @@ export class WebhookHub {
         return;
       }
       this.stats.failedAttempts += 1;
+      // As `stripe listen` prints each delivery: a rejecting route (a wrong signing secret) is
+      // otherwise silent, while waitForEvent, which sees emitted events, still succeeds.
+      const last = attempt === this.maxAttempts;
+      console.warn(
+        `embedkit sandbox: webhook ${event.type} ${event.id} (${objectIdOf(event) ?? 'no object'}) to ${url} ${outcome}; ` +
+          `attempt ${attempt} of ${this.maxAttempts}${last ? ', giving up' : ', retrying'}.`,
+      );
       if (attempt < this.maxAttempts) await this.sleep(this.retryDelayMs(attempt));
     }
     if (generation === this.generation) this.stats.gaveUp += 1;
