@@ -1,4 +1,4 @@
-import { checkOptions, is } from './checkOptions.js';
+import { checkOptions, fetchSecretRule } from './checkOptions.js';
 import { SESSION_KINDS } from './sessionKinds.js';
 import type { FetchSecret, FetchSecretContext, SecretAnswer, SecretRequest, SessionKind } from './types.js';
 
@@ -10,7 +10,7 @@ export function checkFetchSecret<K extends SessionKind>(
   fetchSecret: FetchSecret<K>,
   kind: K,
 ): ((context: FetchSecretContext<K>) => SecretAnswer<K> | Promise<SecretAnswer<K>>) | SecretRequest {
-  checkOptions(SESSION_KINDS[kind].label, { fetchSecret }, { fetchSecret: { ...is.fetchSecret, required: true } }, kind);
+  checkOptions(SESSION_KINDS[kind].label, { fetchSecret }, { fetchSecret: fetchSecretRule }, kind);
   if (typeof fetchSecret === 'function') return fetchSecret;
   return typeof fetchSecret === 'string' ? { url: fetchSecret } : fetchSecret;
 }

@@ -11,6 +11,7 @@
  * bundler), reading it throws: caught here, that counts as production, so nothing crashes. Node,
  * server rendering and test runners have `process`; there an unset NODE_ENV means development.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function devOnly<T>(run: () => T | false): T | undefined {
   try {
     const value = run();
@@ -25,6 +26,7 @@ export function devOnly<T>(run: () => T | false): T | undefined {
  * or `''`. Production messages keep what failed and the error's fields (`code`, `kind`,
  * `endpoint`, `status`, `field`, `serverCode`).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function hint(sentence: () => string | false): string {
   const text = devOnly(sentence);
   return text ? ` ${text}` : '';
