@@ -150,9 +150,8 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     return promise;
   }, [latest, latestProblem]);
 
-  return useMemo((): UseFinancialConnectionsResult<M> => {
-    if (loading.status === 'error') return { status: 'error', ready: false, error: loading.error, open, result };
-    if (loading.status === 'loading') return { status: 'loading', ready: false, error: null, open, result };
-    return { status: isOpen ? 'open' : 'ready', ready: true, error: null, open, result };
+  return useMemo(() => {
+    const ready = loading.status === 'ready';
+    return { status: ready && isOpen ? 'open' : loading.status, ready, error: loading.status === 'error' ? loading.error : null, open, result } as UseFinancialConnectionsResult<M>;
   }, [loading, isOpen, open, result]);
 }
