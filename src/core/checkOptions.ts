@@ -21,7 +21,7 @@ export interface OptionRule {
  * The usual rules, one constant each so a bundle carries only those its entry points use;
  * `required` and `fix` are added per entry point.
  */
-export const textRule: OptionRule = { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a non-empty string' };
+export const textRule: OptionRule = { accepts: isText, expected: 'a non-empty string' };
 export const funcRule: OptionRule = { accepts: (value) => typeof value === 'function', expected: 'a function' };
 export const recordRule: OptionRule = { accepts: isRecord, expected: 'an object' };
 export const boolRule: OptionRule = { accepts: (value) => typeof value === 'boolean', expected: 'true or false' };
@@ -36,7 +36,7 @@ export const warmRule: OptionRule = {
   expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
 };
 export const accountRule: OptionRule = {
-  accepts: textRule.accepts,
+  accepts: isText,
   expected: 'a connected account id (acct_…)',
   fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
 };
@@ -97,6 +97,10 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
+function isText(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
 }
 
 function isSeconds(value: unknown): boolean {
