@@ -27,7 +27,7 @@ export const recordRule: OptionRule = { accepts: isRecord, expected: 'an object'
 export const boolRule: OptionRule = { accepts: (value) => typeof value === 'boolean', expected: 'true or false' };
 export const secondsRule: OptionRule = { accepts: isSeconds, expected: 'a number of seconds, 0 or more' };
 export const fetchSecretRule: OptionRule = {
-  accepts: (value) => typeof value === 'function' || (typeof value === 'string' && value !== '') || (isRecord(value) && typeof value.url === 'string' && value.url !== ''),
+  accepts: (value) => typeof value === 'function' || isText(value) || (isRecord(value) && isText(value.url)),
   expected: 'an endpoint URL, a request description { url, … } or a function',
   required: true,
 };
