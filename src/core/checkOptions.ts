@@ -38,12 +38,12 @@ export const warmRule: OptionRule = {
 export const accountRule: OptionRule = {
   accepts: isText,
   expected: 'a connected account id (acct_…)',
-  fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
+  fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
 };
 export const publishableKeyRule: OptionRule = {
   accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
   expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
-  fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
+  fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
 };
 
 /** All the usual rules by name, for server-side entry points (whose bundles size does not matter). */

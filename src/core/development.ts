@@ -10,8 +10,10 @@
  * Where nothing replaced it and there is no `process` (a browser loading the files without a
  * bundler), reading it throws: caught here, that counts as production, so nothing crashes. Node,
  * server rendering and test runners have `process`; there an unset NODE_ENV means development.
+ *
+ * Not marked side-effect free (the version-skew check runs through it for its warning): module-level
+ * calls whose value alone matters carry a `@__PURE__` annotation so unused ones drop out.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function devOnly<T>(run: () => T | false): T | undefined {
   try {
     const value = run();
