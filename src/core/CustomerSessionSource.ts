@@ -20,6 +20,9 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
 /** The options checked when a source is created (and by `useCustomerSession`, whose error state a wrong one becomes). */
 export const CUSTOMER_SESSION_RULES = { fetchSecret: fetchSecretRule, refreshMarginSeconds: secondsRule };
 
+/** No secret yet: where a source starts, and what `useCustomerSession` shows before it has one. */
+export const idleCustomerSessionState: CustomerSessionState = { ...initialSessionState, secret: null };
+
 /**
  * The session reducer, plus the secret itself: the one a request handed (this source dispatches
  * only `ClientSecret`s), kept through an answer it does not use, gone when dropped or disposed.
@@ -44,7 +47,7 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
 
   constructor(options: CustomerSessionSourceOptions) {
     checkOptions(SESSION_KINDS.customer_session.label, options, CUSTOMER_SESSION_RULES, 'customer_session');
-    super('customer_session', options, { ...initialSessionState, secret: null }, reduce);
+    super('customer_session', options, idleCustomerSessionState, reduce);
     this.#retryOptions = options.retry;
     this.#pacer = new RenewalPacer(options.refreshMarginSeconds ?? 60);
   }

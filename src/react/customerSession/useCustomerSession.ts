@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ClientSecret } from '../../core/ClientSecret.js';
-import { CUSTOMER_SESSION_RULES, CustomerSessionSource, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
+import { CUSTOMER_SESSION_RULES, CustomerSessionSource, idleCustomerSessionState, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
 import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions } from '../../core/types.js';
 import { useSession } from '../sessionRegistry.js';
@@ -31,8 +31,6 @@ export type UseCustomerSessionResult = CustomerSessionState & {
   refresh: () => Promise<void>;
 };
 
-const idleState: CustomerSessionState = { ...initialSessionState, secret: null };
-
 
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
@@ -46,7 +44,7 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
     problem ? null : ['embedkit', 'customer_session', id, null],
     options,
     (shared) => new CustomerSessionSource({ ...shared, ...(options.refreshMarginSeconds !== undefined && { refreshMarginSeconds: options.refreshMarginSeconds }) }),
-    idleState,
+    idleCustomerSessionState,
   );
   const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
   const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);
