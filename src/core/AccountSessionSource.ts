@@ -1,4 +1,4 @@
-import { checkOptions, is } from './checkOptions.js';
+import { checkOptions, fetchSecretRule, secondsRule } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
@@ -74,9 +74,9 @@ const DEFAULT_MAX_AGE_SECONDS = 300;
 
 /** The options checked when a source is created; the warm ones by their full names. */
 const OPTION_RULES = {
-  fetchSecret: { ...is.fetchSecret, required: true },
-  'warm.leadSeconds': is.seconds,
-  'warm.maxAgeSeconds': is.seconds,
+  fetchSecret: fetchSecretRule,
+  'warm.leadSeconds': secondsRule,
+  'warm.maxAgeSeconds': secondsRule,
 };
 
 /** A secret with when it arrived and how long it lives from then, both on this device's clock. */

@@ -13,11 +13,12 @@ const rawValues = new WeakMap<ClientSecret, string>();
  * redacted form; call {@link ClientSecret.reveal} exactly where Stripe needs the value.
  */
 export class ClientSecret {
-  readonly kind: SessionKind;
+  // `declare`d and set by the constructor: class field declarations would add bytes to every bundle.
+  declare readonly kind: SessionKind;
   /** Unix seconds, or `null` for Financial Connections sessions (Stripe gives them none). */
-  readonly expiresAt: number | null;
+  declare readonly expiresAt: number | null;
   /** e.g. `accs_secret_…[redacted]`: safe to show and log. */
-  readonly redacted: string;
+  declare readonly redacted: string;
 
   constructor(value: string, kind: SessionKind, expiresAt: number | null) {
     rawValues.set(this, value);

@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoffDelay.js';
-import { checkOptions, is } from './checkOptions.js';
+import { checkOptions, fetchSecretRule, secondsRule } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import type { EmbedkitError } from './EmbedkitError.js';
 import { RenewalPacer } from './refreshDelay.js';
@@ -17,8 +17,11 @@ export interface CustomerSessionSourceOptions extends SessionSourceOptions<'cust
 /** The session state plus the secret itself: hand `secret.reveal()` to Stripe, show `redacted`. */
 export type CustomerSessionState = SessionState & { secret: ClientSecret | null };
 
-/** The options checked when a source is created. */
-const OPTION_RULES = { fetchSecret: { ...is.fetchSecret, required: true }, refreshMarginSeconds: is.seconds };
+/** The options checked when a source is created (and by `useCustomerSession`, whose error state a wrong one becomes). */
+export const CUSTOMER_SESSION_RULES = { fetchSecret: fetchSecretRule, refreshMarginSeconds: secondsRule };
+
+/** No secret yet: where a source starts, and what `useCustomerSession` shows before it has one. */
+export const idleCustomerSessionState: CustomerSessionState = { ...initialSessionState, secret: null };
 
 /**
  * The session reducer, plus the secret itself: the one a request handed (this source dispatches
@@ -43,8 +46,8 @@ export class CustomerSessionSource extends SessionSource<CustomerSessionState, '
   #failures = 0;
 
   constructor(options: CustomerSessionSourceOptions) {
-    checkOptions(SESSION_KINDS.customer_session.label, options, OPTION_RULES, 'customer_session');
-    super('customer_session', options, { ...initialSessionState, secret: null }, reduce);
+    checkOptions(SESSION_KINDS.customer_session.label, options, CUSTOMER_SESSION_RULES, 'customer_session');
+    super('customer_session', options, idleCustomerSessionState, reduce);
     this.#retryOptions = options.retry;
     this.#pacer = new RenewalPacer(options.refreshMarginSeconds ?? 60);
   }

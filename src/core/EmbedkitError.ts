@@ -30,26 +30,20 @@ export interface EmbedkitErrorDetails {
  * contain a client secret (they are built only from metadata, never from a response body).
  */
 export class EmbedkitError extends Error {
-  override readonly name = 'EmbedkitError';
-  readonly code: EmbedkitErrorCode;
-  readonly kind: SessionKind | undefined;
-  readonly endpoint: string | undefined;
-  readonly status: number | undefined;
+  // `declare`d, then set in one go: field declarations would be repeated in every bundle.
+  declare readonly code: EmbedkitErrorCode;
+  declare readonly kind: SessionKind | undefined;
+  declare readonly endpoint: string | undefined;
+  declare readonly status: number | undefined;
   /** The `error.code` a refusing server gave (e.g. `origin_not_allowed` from embedkit/server), when its JSON body had one. */
-  readonly serverCode: string | undefined;
-  readonly field: string | undefined;
-  readonly retryable: boolean;
-  readonly retryAfterMs: number | undefined;
+  declare readonly serverCode: string | undefined;
+  declare readonly field: string | undefined;
+  declare readonly retryable: boolean;
+  declare readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, details: EmbedkitErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = details.code;
-    this.kind = details.kind;
-    this.endpoint = details.endpoint;
-    this.status = details.status;
-    this.serverCode = details.serverCode;
-    this.field = details.field;
-    this.retryable = details.retryable ?? false;
-    this.retryAfterMs = details.retryAfterMs;
+  constructor(message: string, { code, kind, endpoint, status, serverCode, field, retryable = false, retryAfterMs, cause }: EmbedkitErrorDetails) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'EmbedkitError';
+    Object.assign(this, { code, kind, endpoint, status, serverCode, field, retryable, retryAfterMs });
   }
 }

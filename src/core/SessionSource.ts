@@ -25,8 +25,8 @@ export interface SessionSourceOptions<K extends SessionKind = SessionKind> {
  * neither aborts the request in flight nor starts a second one.
  */
 export abstract class SessionSource<TState extends SessionState = SessionState, K extends SessionKind = SessionKind> {
-  /** Drives retries and timers. */
-  protected readonly clock: Clock;
+  /** Drives retries and timers. Set by the constructor (`declare`: no field declaration in the bundle). */
+  protected declare readonly clock: Clock;
   #state: TState;
   #disposed = false;
   #active = false;

@@ -17,32 +17,47 @@ export interface OptionRule {
   fix?: string;
 }
 
-/** The usual rules; `required` and `fix` are added per entry point. */
+/*
+ * The usual rules, one constant each so a bundle carries only those its entry points use;
+ * `required` and `fix` are added per entry point.
+ */
+export const textRule: OptionRule = { accepts: isText, expected: 'a non-empty string' };
+export const funcRule: OptionRule = { accepts: (value) => typeof value === 'function', expected: 'a function' };
+export const recordRule: OptionRule = { accepts: isRecord, expected: 'an object' };
+export const boolRule: OptionRule = { accepts: (value) => typeof value === 'boolean', expected: 'true or false' };
+export const secondsRule: OptionRule = { accepts: isSeconds, expected: 'a number of seconds, 0 or more' };
+export const fetchSecretRule: OptionRule = {
+  accepts: (value) => typeof value === 'function' || isText(value) || (isRecord(value) && isText(value.url)),
+  expected: 'an endpoint URL, a request description { url, … } or a function',
+  required: true,
+};
+export const warmRule: OptionRule = {
+  accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
+  expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
+};
+export const accountRule: OptionRule = {
+  accepts: isText,
+  expected: 'a connected account id (acct_…)',
+  fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
+};
+export const publishableKeyRule: OptionRule = {
+  accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
+  expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
+  fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
+};
+
+/** All the usual rules by name, for server-side entry points (whose bundles size does not matter). */
 export const is = {
-  text: { accepts: (value) => typeof value === 'string' && value !== '', expected: 'a non-empty string' },
-  func: { accepts: (value) => typeof value === 'function', expected: 'a function' },
-  record: { accepts: isRecord, expected: 'an object' },
-  bool: { accepts: (value) => typeof value === 'boolean', expected: 'true or false' },
-  seconds: { accepts: isSeconds, expected: 'a number of seconds, 0 or more' },
-  fetchSecret: {
-    accepts: (value) => typeof value === 'function' || (typeof value === 'string' && value !== '') || (isRecord(value) && typeof value.url === 'string' && value.url !== ''),
-    expected: 'an endpoint URL, a request description { url, … } or a function',
-  },
-  warm: {
-    accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
-    expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
-  },
-  account: {
-    accepts: (value) => typeof value === 'string' && value !== '',
-    expected: 'a connected account id (acct_…)',
-    fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
-  },
-  publishableKey: {
-    accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
-    expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
-    fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
-  },
-} satisfies Record<string, OptionRule>;
+  text: textRule,
+  func: funcRule,
+  record: recordRule,
+  bool: boolRule,
+  seconds: secondsRule,
+  fetchSecret: fetchSecretRule,
+  warm: warmRule,
+  account: accountRule,
+  publishableKey: publishableKeyRule,
+};
 
 /**
  * The first option of `options` that breaks its rule, as an `invalid_options` {@link EmbedkitError}
@@ -82,6 +97,10 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+}
+
+function isText(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
 }
 
 function isSeconds(value: unknown): boolean {

@@ -10,6 +10,9 @@
  * Where nothing replaced it and there is no `process` (a browser loading the files without a
  * bundler), reading it throws: caught here, that counts as production, so nothing crashes. Node,
  * server rendering and test runners have `process`; there an unset NODE_ENV means development.
+ *
+ * Not marked side-effect free (the version-skew check runs through it for its warning): module-level
+ * calls whose value alone matters carry a `@__PURE__` annotation so unused ones drop out.
  */
 export function devOnly<T>(run: () => T | false): T | undefined {
   try {
@@ -25,6 +28,7 @@ export function devOnly<T>(run: () => T | false): T | undefined {
  * or `''`. Production messages keep what failed and the error's fields (`code`, `kind`,
  * `endpoint`, `status`, `field`, `serverCode`).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function hint(sentence: () => string | false): string {
   const text = devOnly(sentence);
   return text ? ` ${text}` : '';

@@ -2,7 +2,7 @@ import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { hint } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
-import { SESSION_KINDS } from './sessionKinds.js';
+import { CREATED_BY, SESSION_KINDS } from './sessionKinds.js';
 import type { SessionKind } from './types.js';
 
 /** How far a secret's `expires_at` may lie in the past before it counts as expired: clock skew. */
@@ -24,16 +24,18 @@ export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint
   // `fix` is a development-only sentence (see devOnly): production messages end after the problem.
   const fail = (field: string, problem: string, fix: () => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') =>
     new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(fix)}`, { code, kind, endpoint, field });
-  const respond = () => process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${info.createdBy}.`;
+  const respond = () => process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${CREATED_BY[kind]}.`;
 
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
   if (!record) throw fail('client_secret', describe(answer), respond);
   const secret = record.client_secret ?? record.clientSecret;
   if (typeof secret !== 'string' || secret === '') throw fail('client_secret', fieldProblem('client_secret', secret), respond);
   if (!info.pattern.test(secret)) {
-    const actual = Object.values(SESSION_KINDS).find((other) => other.pattern.test(secret));
-    const looksLike = actual ? `; this one looks like ${/^[AEIOU]/.test(actual.label) ? 'an' : 'a'} ${actual.label} secret` : '';
-    throw fail('client_secret', `a client_secret of the wrong kind: ${info.label} secrets start with ${info.prefix}${looksLike}`, respond);
+    throw fail('client_secret', `a client_secret of the wrong kind: ${info.label} secrets start with ${info.prefix}`, () => {
+      if (process.env.NODE_ENV === 'production') return false;
+      const actual = Object.values(SESSION_KINDS).find((other) => other.pattern.test(secret));
+      return `${actual ? `This one looks like ${/^[AEIOU]/.test(actual.label) ? 'an' : 'a'} ${actual.label} secret. ` : ''}${respond()}`;
+    });
   }
   if (!info.expires) return new ClientSecret(secret, kind, null);
 

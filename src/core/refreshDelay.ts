@@ -71,8 +71,11 @@ export class RenewalPacer {
     return {
       use: false,
       error: new EmbedkitError(
-        `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} sessions in a row that, by this device's clock, were expired, about to expire or no newer than the one in use.` +
-          hint(() => process.env.NODE_ENV !== 'production' && "Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks."),
+        `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} unusable sessions in a row.${hint(
+          () =>
+            process.env.NODE_ENV !== 'production' &&
+            `By this device's clock they were expired, about to expire or no newer than the one in use. Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`,
+        )}`,
         { code: 'expired', kind: 'customer_session' },
       ),
     };

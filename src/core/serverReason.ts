@@ -14,7 +14,7 @@ const MAX_BODY_BYTES = 4096;
 const MAX_MESSAGE_CHARS = 300;
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
 /** embedkit/server answers exactly `{ error: { code, message, request_id? } }`. */
-const OWN_ERROR_KEYS = new Set(['code', 'message', 'request_id']);
+const OWN_ERROR_KEYS = ['code', 'message', 'request_id'];
 
 /**
  * Where to look, for the refusals whose cause is usually not where the developer looks first.
@@ -45,7 +45,7 @@ export async function readServerReason(response: Response): Promise<ServerReason
   }
   const error = isRecord(body) ? body.error : undefined;
   if (!isRecord(error) || typeof error.code !== 'string' || !CODE.test(error.code)) return null;
-  const ownShape = Object.keys(body as object).length === 1 && Object.keys(error).every((key) => OWN_ERROR_KEYS.has(key));
+  const ownShape = Object.keys(body as object).length === 1 && Object.keys(error).every((key) => OWN_ERROR_KEYS.includes(key));
   return { code: error.code, message: ownShape && typeof error.message === 'string' ? clean(error.message) : null };
 }
 

@@ -1,4 +1,4 @@
-import { is } from '../../core/checkOptions.js';
+import { textRule } from '../../core/checkOptions.js';
 import { devOnly } from '../../core/development.js';
 import { BUY_BUTTON_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { SessionErrorNotice } from '../SessionErrorNotice.js';
@@ -10,7 +10,7 @@ export interface BuyButtonProps extends StripeEmbedProps {
   buyButtonId: string;
 }
 
-const PROP_RULES = { ...EMBED_PROP_RULES, buyButtonId: { ...is.text, required: true, fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the buy button id (buy_btn_…) from the Stripe Dashboard.') } };
+const PROP_RULES = { ...EMBED_PROP_RULES, buyButtonId: { ...textRule, required: true, fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the buy button id (buy_btn_…) from the Stripe Dashboard.') } };
 
 /**
  * Stripe's buy button (`<stripe-buy-button>`): loads `buy-button.js` once and keeps the

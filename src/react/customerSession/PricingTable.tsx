@@ -1,4 +1,4 @@
-import { is } from '../../core/checkOptions.js';
+import { textRule } from '../../core/checkOptions.js';
 import { devOnly } from '../../core/development.js';
 import { PRICING_TABLE_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { SessionErrorNotice } from '../SessionErrorNotice.js';
@@ -10,7 +10,7 @@ export interface PricingTableProps extends StripeEmbedProps {
   pricingTableId: string;
 }
 
-const PROP_RULES = { ...EMBED_PROP_RULES, pricingTableId: { ...is.text, required: true, fix: devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the pricing table id (prctbl_…) from the Stripe Dashboard.') } };
+const PROP_RULES = { ...EMBED_PROP_RULES, pricingTableId: { ...textRule, required: true, fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the pricing table id (prctbl_…) from the Stripe Dashboard.') } };
 
 /**
  * Stripe's pricing table (`<stripe-pricing-table>`): loads `pricing-table.js` once and keeps the

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
-import { is } from '../../core/checkOptions.js';
+import { publishableKeyRule } from '../../core/checkOptions.js';
 import type { ClientSecret } from '../../core/ClientSecret.js';
 import { loadEmbedScript } from './loadEmbedScript.js';
 
@@ -27,7 +27,7 @@ export interface StripeEmbedProps extends CustomerSessionInput {
 }
 
 /** The checks the pricing table and the buy button share; each adds its own id. */
-export const EMBED_PROP_RULES = { publishableKey: { ...is.publishableKey, required: true } };
+export const EMBED_PROP_RULES = { publishableKey: { ...publishableKeyRule, required: true } };
 
 interface StripeEmbedElementProps extends StripeEmbedProps {
   tagName: 'stripe-pricing-table' | 'stripe-buy-button';

@@ -1,7 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ClientSecret } from '../../core/ClientSecret.js';
-import { CustomerSessionSource, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
-import { is } from '../../core/checkOptions.js';
+import { CUSTOMER_SESSION_RULES, CustomerSessionSource, idleCustomerSessionState, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
 import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions } from '../../core/types.js';
 import { useSession } from '../sessionRegistry.js';
@@ -32,13 +31,6 @@ export type UseCustomerSessionResult = CustomerSessionState & {
   refresh: () => Promise<void>;
 };
 
-const idleState: CustomerSessionState = { ...initialSessionState, secret: null };
-
-const OPTION_RULES = {
-  fetchSecret: { ...is.fetchSecret, required: true },
-  // Checked here too, so a wrong one is the hook's error state, not a throw from the source.
-  refreshMarginSeconds: is.seconds,
-};
 
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
@@ -46,13 +38,13 @@ const OPTION_RULES = {
  */
 export function useCustomerSession(options: UseCustomerSessionOptions): UseCustomerSessionResult {
   // Wrong options become the session's error state, never a render error that takes the app down.
-  const problem = useOptionsProblem('useCustomerSession', options, OPTION_RULES, 'customer_session');
+  const problem = useOptionsProblem('useCustomerSession', options, CUSTOMER_SESSION_RULES, 'customer_session');
   const id = useId();
   const { source, state } = useSession(
     problem ? null : ['embedkit', 'customer_session', id, null],
     options,
     (shared) => new CustomerSessionSource({ ...shared, ...(options.refreshMarginSeconds !== undefined && { refreshMarginSeconds: options.refreshMarginSeconds }) }),
-    idleState,
+    idleCustomerSessionState,
   );
   const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
   const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);

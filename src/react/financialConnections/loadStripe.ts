@@ -2,10 +2,10 @@ import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 // The file, not `@stripe/stripe-js/pure`: that is a directory, which Node's ESM resolver (server
 // rendering without a bundler) refuses to import.
 import { loadStripe as loadStripeJs } from '@stripe/stripe-js/pure/index.mjs';
-import { is, optionsProblem } from '../../core/checkOptions.js';
+import { optionsProblem, publishableKeyRule, recordRule } from '../../core/checkOptions.js';
 
 const loaded = new Map<string, Promise<Stripe | null>>();
-const OPTION_RULES = { publishableKey: { ...is.publishableKey, required: true }, options: is.record };
+const OPTION_RULES = { publishableKey: { ...publishableKeyRule, required: true }, options: recordRule };
 
 /**
  * Stripe.js for `<Elements stripe={…}>` and your own Stripe.js calls: the very instance embedkit

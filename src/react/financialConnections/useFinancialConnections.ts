@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
-import { is } from '../../core/checkOptions.js';
+import { fetchSecretRule, publishableKeyRule } from '../../core/checkOptions.js';
 import { hint } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { requestSecret } from '../../core/requestSecret.js';
@@ -59,8 +59,8 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
 type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
 
 /** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
-const RULES_WITH_KEY = { fetchSecret: { ...is.fetchSecret, required: true }, publishableKey: { ...is.publishableKey, required: true } };
-const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: is.publishableKey };
+const RULES_WITH_KEY = { fetchSecret: fetchSecretRule, publishableKey: { ...publishableKeyRule, required: true } };
+const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: publishableKeyRule };
 
 /** Why there is no Stripe.js to open the flow with; Stripe's own load failure is kept as the cause. */
 const notAvailable = (cause?: unknown) =>
@@ -150,9 +150,8 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     return promise;
   }, [latest, latestProblem]);
 
-  return useMemo((): UseFinancialConnectionsResult<M> => {
-    if (loading.status === 'error') return { status: 'error', ready: false, error: loading.error, open, result };
-    if (loading.status === 'loading') return { status: 'loading', ready: false, error: null, open, result };
-    return { status: isOpen ? 'open' : 'ready', ready: true, error: null, open, result };
+  return useMemo(() => {
+    const ready = loading.status === 'ready';
+    return { status: ready && isOpen ? 'open' : loading.status, ready, error: loading.status === 'error' ? loading.error : null, open, result } as UseFinancialConnectionsResult<M>;
   }, [loading, isOpen, open, result]);
 }

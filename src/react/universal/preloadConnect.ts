@@ -1,5 +1,5 @@
 import * as ReactDOM from 'react-dom';
-import { is, optionsProblem } from '../../core/checkOptions.js';
+import { accountRule, fetchSecretRule, optionsProblem, publishableKeyRule } from '../../core/checkOptions.js';
 import type { FetchSecret } from '../../core/types.js';
 import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { preloadSecret } from '../../core/preloadedSecrets.js';
@@ -17,9 +17,9 @@ export interface PreloadConnectOptions {
 }
 
 const OPTION_RULES = {
-  publishableKey: { ...is.publishableKey, required: true },
-  fetchSecret: { ...is.fetchSecret, required: true },
-  account: is.account,
+  publishableKey: { ...publishableKeyRule, required: true },
+  fetchSecret: fetchSecretRule,
+  account: accountRule,
 };
 
 /**
