@@ -86,33 +86,6 @@ const PROP_RULES = {
   warm: is.warm,
 };
 
-/** One Connect.js instance per (publishable key, account), its session, and the official components' context. */
-export function ConnectProvider(props: ConnectProviderProps) {
-  // In render, not in an effect: the download starts before the first commit, and a server
-  // render puts the hint into the HTML.
-  preloadConnect();
-  const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
-  // Wrong props stop here, before anything reads them: the error UI takes the provider's place.
-  return problem ? <InvalidProps {...props} error={problem} /> : <ConnectSession {...props} />;
-}
-
-/** What a provider with wrong props shows: its error UI, reported once like any setup problem. */
-function InvalidProps({ error, errorFallback, onError }: ConnectProviderProps & { error: EmbedkitError }) {
-  useEffect(() => {
-    // A wrong onError cannot report its own problem.
-    if (typeof onError === 'function') onError({ source: 'setup', error });
-    else console.error(error.message);
-  }, [error]);
-  // Nothing to refresh: only changed props can fix this.
-  const refresh = useCallback(() => {}, []);
-  const value = useMemo<ConnectState>(
-    () => ({ status: 'error', isFetching: false, error, expiresAt: null, fetchCount: 0, redacted: null, refresh, logout: () => Promise.resolve() }),
-    [error, refresh],
-  );
-  const content = typeof errorFallback === 'function' ? errorFallback({ error, refresh }) : (errorFallback ?? <SessionErrorNotice error={error} />);
-  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
-}
-
 /** The Connect.js instance of one session, and which (session, generation) it was created for. */
 interface Bound {
   source: AccountSessionSource;
@@ -124,11 +97,18 @@ interface Bound {
 
 let created = 0;
 
-/** The provider proper, once its props are known to be right. */
-function ConnectSession(props: ConnectProviderProps) {
+/** One Connect.js instance per (publishable key, account), its session, and the official components' context. */
+export function ConnectProvider(props: ConnectProviderProps) {
+  // In render, not in an effect: the download starts before the first commit, and a server
+  // render puts the hint into the HTML.
+  preloadConnect();
   const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
+  // Wrong props start no session and no instance: their error is the state, reported once as a
+  // setup problem, and the error UI takes the provider's place.
+  const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
   const latest = useLatest(props);
-  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope: shortHash(publishableKey), retry: props.retry, warm: props.warm }, null);
+  // String(): a wrong publishableKey comes here too, and must not throw.
+  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope: shortHash(String(publishableKey)), retry: props.retry, warm: props.warm }, problem);
   // A new generation is a new Connect.js instance for the same session: one whose first secret failed does not recover.
   const [generation, setGeneration] = useState(0);
   const [bound, setBound] = useState<Bound | null>(null);
@@ -179,7 +159,7 @@ function ConnectSession(props: ConnectProviderProps) {
   const report = useCallback(
     (event: ConnectErrorEvent) => {
       const onError = latest.current.onError;
-      if (onError) onError(event);
+      if (typeof onError === 'function') onError(event);
       else if (event.source === 'setup') console.error(event.error.message);
     },
     [latest],
@@ -188,15 +168,16 @@ function ConnectSession(props: ConnectProviderProps) {
   const { loaded, error: loadError } = useConnectLoadState(instance);
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
-    const event: ConnectErrorEvent | null = loadError
-      ? { source: 'setup', error: loadError }
+    const setup = loadError ?? problem;
+    const event: ConnectErrorEvent | null = setup
+      ? { source: 'setup', error: setup }
       : state.status === 'error'
         ? { source: 'session', error: state.error }
         : null;
     if (!event || reportedError.current === event.error) return;
     reportedError.current = event.error;
     report(event);
-  }, [state, loadError, report]);
+  }, [state, loadError, problem, report]);
 
   const components = useMemo(
     () =>

@@ -49,12 +49,14 @@ export type UseAccountSessionResult = SessionState & {
   refresh: () => void;
 };
 
-const OPTION_RULES = {
+// Built by a pure call: a bundler keeps a top-level object spread even when unused (a spread may
+// run getters), so `<ConnectProvider>` alone would ship these rules too.
+const OPTION_RULES = /* @__PURE__ */ (() => ({
   fetchSecret: { ...is.fetchSecret, required: true },
   account: is.account,
   scope: is.text,
   warm: is.warm,
-};
+}))();
 
 /**
  * The AccountSessionSource registered for `(QueryClient, scope, account)` and its state; `null`

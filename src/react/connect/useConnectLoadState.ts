@@ -8,7 +8,8 @@ import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 /** Whether Connect.js has loaded for an instance, or why it could not. */
 export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };
 
-type Observed = { instance: StripeConnectInstance; state: ConnectLoadState };
+/** Which instance settled, and how: `error` null when Connect.js loaded. */
+type Observed = { instance: StripeConnectInstance; error: EmbedkitError | null };
 
 /**
  * The loader's promise of the real instance, from `debugInstance()`: present on the official
@@ -36,29 +37,27 @@ export function useConnectLoadState(instance: StripeConnectInstance | null): Con
   const [observed, setObserved] = useState<Observed | null>(null);
   useEffect(() => {
     if (!instance) return;
-    const loading = loadingOf(instance);
-    if (!loading) return setObserved({ instance, state: { loaded: true, error: null } });
     let current = true;
-    loading.then(
-      // Rendered at once, in the task that loaded the script: the components mount and get their
-      // connector now rather than after a scheduled render (one frame later in Chromium).
-      () => current && flushSync(() => setObserved({ instance, state: { loaded: true, error: null } })),
-      (cause: unknown) =>
-        current &&
-        setObserved({
-          instance,
-          state: {
-            loaded: false,
-            error: new EmbedkitError(
+    const settle = (error: EmbedkitError | null) => current && setObserved({ instance, error });
+    const loading = loadingOf(instance);
+    if (!loading) settle(null);
+    else
+      loading.then(
+        // Rendered at once, in the task that loaded the script: the components mount and get their
+        // connector now rather than after a scheduled render (one frame later in Chromium).
+        () => flushSync(() => settle(null)),
+        (cause: unknown) =>
+          settle(
+            new EmbedkitError(
               `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
               { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
             ),
-          },
-        }),
-    );
+          ),
+      );
     return () => {
       current = false;
     };
   }, [instance]);
-  return observed !== null && observed.instance === instance ? observed.state : { loaded: false, error: null };
+  const error = observed?.instance === instance ? observed.error : null;
+  return { loaded: observed?.instance === instance && !error, error };
 }
