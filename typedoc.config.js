@@ -1,12 +1,14 @@
 // API reference for every public subpath. Entry points come from package.json "exports"
 // (./dist/x/index.js → src/x/index.ts), so a new subpath is documented the day it ships.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const entryPoints = Object.values(pkg.exports)
   .map((target) => (typeof target === 'object' ? target.import : undefined))
   .filter((path) => typeof path === 'string' && path.startsWith('./dist/'))
-  .map((path) => path.replace('./dist/', 'src/').replace(/\.js$/, '.ts'));
+  .map((path) => path.replace('./dist/', 'src/').replace(/\.js$/, '.ts'))
+  // `embedkit/sandbox/react` is a .tsx module.
+  .map((path) => (existsSync(path) ? path : `${path}x`));
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {
