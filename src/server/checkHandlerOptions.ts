@@ -1,4 +1,4 @@
-import { checkOptions, is, optionsProblem, type OptionRule } from '../core/checkOptions.js';
+import { checkOptions, is, type OptionRule } from '../core/checkOptions.js';
 import { where } from './configError.js';
 import type { StripeOption } from './types.js';
 
@@ -45,8 +45,7 @@ export function checkHandlerOptions<C>(factory: string, options: { stripe: Strip
   return () => {
     if (client !== undefined) return client;
     const made = (stripe as () => C)();
-    const problem = optionsProblem(where(factory), { stripe: made }, { stripe: { ...stripeRule, expected: 'a function that returns the official Stripe client' } });
-    if (problem) throw problem;
+    checkOptions(where(factory), { stripe: made }, { stripe: { ...stripeRule, expected: 'a function that returns the official Stripe client' } });
     return (client = made);
   };
 }

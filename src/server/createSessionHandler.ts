@@ -112,8 +112,8 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
       };
       emit(event);
       if (!(error instanceof Refusal) && !isForbidden(error)) report(error, event);
-      // The operator's own mistakes (an unusable authorize() answer) are 5xx refusals: logged too.
-      else if (event.status >= 500 && !options.onError) console.error(unreportedLine(factory, event, error));
+      // The operator's own mistakes (an unusable authorize() answer) are 5xx refusals, not for onError: logged when it is absent.
+      else if (event.status >= 500 && !options.onError) logUnreported(factory, event, error);
       return refusalAnswer(refusal, cors, detail.stripeRequestId);
     } finally {
       budget.clear();
@@ -132,16 +132,17 @@ export function createSessionHandler<A>(spec: SessionHandlerSpec<A>): SessionHan
   function report(error: unknown, event: ServerEvent) {
     try {
       if (options.onError) options.onError(error, event);
-      else console.error(unreportedLine(factory, event, error));
+      else logUnreported(factory, event, error);
     } catch {
       /* ignored on purpose, see emit */
     }
   }
 }
 
-function unreportedLine(factory: string, event: ServerEvent, error: unknown): string {
+/** One line for the server's log, where no onError takes the failure: what was answered and why, secrets cut out. */
+function logUnreported(factory: string, event: ServerEvent, error: unknown): void {
   const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return withoutSecrets(`embedkit/server ${factory}: answered ${event.status} ${event.code}. ${cause} (pass onError to send these to your error tracker instead)`);
+  console.error(withoutSecrets(`embedkit/server ${factory}: answered ${event.status} ${event.code}. ${cause} (pass onError to send these to your error tracker instead)`));
 }
 
 /** Only a string `clientAddress` is taken from the second argument: frameworks pass their own objects there. */
