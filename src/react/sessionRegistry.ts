@@ -5,10 +5,11 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /**
  * The one place where embedkit's shared things live: the page's session sources by key, and the
- * Connect.js instances bound to each (registered under their session). An entry is *registered* (get-or-create, no side effects),
- * *held* by mounted components (the first hold starts it) and *released*; the last release
- * removes and stops it a macrotask later, after the StrictMode window (its simulated unmount and
- * remount happen within one commit and must not create anything twice).
+ * Connect.js instances bound to each (registered under their session). An entry is *registered*
+ * (get-or-create, no side effects), *held* by mounted components (the first hold starts it) and
+ * *released*; the last release removes and stops it a macrotask later, after the StrictMode
+ * window (its simulated unmount and remount happen within one commit and must not create anything
+ * twice).
  */
 export interface Registration<T> {
   value: T;
