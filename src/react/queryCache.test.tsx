@@ -3,7 +3,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConnectPayments } from '@stripe/react-connect-js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConnectProvider } from './connect/ConnectProvider.js';
 import { useAccountSession } from './connect/useAccountSession.js';
 import { useCustomerSession } from './customerSession/useCustomerSession.js';
@@ -108,6 +108,7 @@ describe('linking is opt-in', () => {
     await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test1_/));
 
     const unlink = linkSessionsToQueryClient(client);
+    onTestFinished(unlink);
     expect(embedkitQueries(client).map((query) => query.state.data)).toEqual([expect.objectContaining({ status: 'success', fetchCount: 1 })]);
     await act(() => client.invalidateQueries({ queryKey: ['embedkit', 'customer_session'] }));
     await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test2_/));
@@ -118,6 +119,22 @@ describe('linking is opt-in', () => {
     await act(() => client.invalidateQueries());
     expect(result.current.clientSecret).toMatch(/^cuss_secret_test2_/);
     expect(fetchSecret).toHaveBeenCalledTimes(2);
+  });
+
+  it('with two linked QueryClients, each mirrors every session and either one\'s clear() drops it', async () => {
+    const [first, second] = [new QueryClient(), new QueryClient()];
+    // Page-wide links: unlinked even when an assertion fails, so no later test sees them.
+    for (const client of [first, second]) onTestFinished(linkSessionsToQueryClient(client));
+    const fetchSecret = secretFunction('cuss_secret_');
+    const { result } = renderHook(() => useCustomerSession({ fetchSecret }));
+    await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test1_/));
+    expect([embedkitQueries(first), embedkitQueries(second)].map((queries) => queries.length)).toEqual([1, 1]);
+    act(() => second.clear());
+    await waitFor(() => expect(result.current.clientSecret).toMatch(/^cuss_secret_test2_/));
+    expect([first, second].map((client) => embedkitQueries(client).map((query) => query.state.data))).toEqual([
+      [expect.objectContaining({ status: 'success', fetchCount: 1 })],
+      [expect.objectContaining({ status: 'success', fetchCount: 1 })],
+    ]);
   });
 
   it('under StrictMode, mirrors one session once and makes one request', async () => {
