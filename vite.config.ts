@@ -14,6 +14,7 @@ const isExternal = (id: string) =>
 /** Library entries: one per public subpath. */
 export const entries = {
   index: 'src/index.ts',
+  'tanstack-query': 'src/tanstack-query.ts',
   'server/index': 'src/server/index.ts',
   'sandbox/index': 'src/sandbox/index.ts',
   'sandbox/vite': 'src/sandbox/vite.ts',

@@ -25,9 +25,6 @@ export { BuyButton, type BuyButtonProps } from './react/customerSession/BuyButto
 export { loadStripe } from './react/financialConnections/loadStripe.js';
 export type { StripeEmbedProps, CustomerSessionInput } from './react/customerSession/StripeEmbedElement.js';
 
-// TanStack Query: what embedkit keeps in the cache (redacted) and how its queries are marked
-export { EMBEDKIT_QUERY_META, type CachedSession } from './react/queryCache.js';
-
 // The framework-agnostic core, for use without React
 export { EmbedkitError, type EmbedkitErrorDetails } from './core/EmbedkitError.js';
 export { ClientSecret } from './core/ClientSecret.js';

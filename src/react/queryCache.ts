@@ -1,5 +1,7 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SessionState } from '../core/types.js';
+import { linkSessions, type LinkedSession } from './sessionRegistry.js';
 
 /** What embedkit stores in the query cache for one session: display data only, never a secret. */
 export interface CachedSession {
@@ -18,13 +20,6 @@ export interface CachedSession {
  */
 export const EMBEDKIT_QUERY_META = { embedkit: true, persist: false } as const;
 
-interface LinkedSource {
-  getState(): SessionState;
-  subscribe(listener: () => void): () => void;
-  /** What `invalidateQueries` on the session's key does. */
-  refresh(): unknown;
-}
-
 function toCached(state: SessionState): CachedSession {
   return {
     status: state.status,
@@ -37,14 +32,12 @@ function toCached(state: SessionState): CachedSession {
 }
 
 /**
- * Links a session to TanStack Query's cache, both ways. Its redacted state is mirrored under
- * `queryKey`, so it shows in the app's devtools and can be read with `useQuery`/`getQueryData`
- * (the cache never sees the secret: the copy is built field by field from display data). And the
- * cache's levers work on it: `invalidateQueries` on the key refreshes the session (a new secret
- * now), `removeQueries` or `clear()` (sign-out) calls `onRemoved`, which drops the session.
- * Returns the function that unlinks and removes the entry.
+ * Links one session to the cache, both ways: its redacted state is mirrored under its key (built
+ * field by field from display data, so the cache never sees the secret), `invalidateQueries` on
+ * the key refreshes it (a new secret now), and `removeQueries` or `clear()` drops it. Returns
+ * what unlinks it and removes the mirrored query.
  */
-export function linkToQueryCache(client: QueryClient, queryKey: readonly unknown[], source: LinkedSource, onRemoved: () => void): () => void {
+function linkSession(client: QueryClient, { queryKey, source, remove }: LinkedSession): () => void {
   const cache = client.getQueryCache();
   const options = client.defaultQueryOptions({ queryKey, meta: EMBEDKIT_QUERY_META, gcTime: Infinity, staleTime: Infinity });
   let query = cache.build(client, options);
@@ -58,7 +51,7 @@ export function linkToQueryCache(client: QueryClient, queryKey: readonly unknown
   let unlinking = false;
   const stopListening = cache.subscribe((event) => {
     if (unlinking || event.query !== query) return;
-    if (event.type === 'removed') onRemoved();
+    if (event.type === 'removed') remove();
     else if (event.type === 'updated' && event.action.type === 'invalidate') source.refresh();
   });
   return () => {
@@ -67,4 +60,27 @@ export function linkToQueryCache(client: QueryClient, queryKey: readonly unknown
     stopMirroring();
     client.removeQueries({ queryKey, exact: true });
   };
+}
+
+/**
+ * Mirrors embedkit's sessions, those running now and those started later, into `queryClient`'s
+ * cache, and makes the cache's levers work on them: `invalidateQueries` on an embedkit key
+ * refreshes the session, `removeQueries` or `clear()` (sign-out) drops it. Each session's redacted
+ * state ({@link CachedSession}) lives under its key, e.g. `['embedkit', 'customer_session', …]`.
+ * Returns what unlinks them: the mirrored queries are removed, the sessions keep running. In a
+ * React tree, render {@link LinkSessionsToQueryClient} instead.
+ */
+export function linkSessionsToQueryClient(queryClient: QueryClient): () => void {
+  return linkSessions((session) => linkSession(queryClient, session));
+}
+
+/**
+ * Links embedkit's sessions to the QueryClient of the `QueryClientProvider` above while it is
+ * mounted ({@link linkSessionsToQueryClient}). Renders nothing; put it once inside the provider:
+ * `<QueryClientProvider client={queryClient}><LinkSessionsToQueryClient />…`.
+ */
+export function LinkSessionsToQueryClient(): null {
+  const queryClient = useQueryClient();
+  useEffect(() => linkSessionsToQueryClient(queryClient), [queryClient]);
+  return null;
 }

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider, dehydrate } from '@tanstack/react-que
 import { ConnectPayments } from '@stripe/react-connect-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectProvider } from './connect/ConnectProvider.js';
-import { EMBEDKIT_QUERY_META } from './queryCache.js';
+import { EMBEDKIT_QUERY_META, LinkSessionsToQueryClient } from './queryCache.js';
 import { useCustomerSession } from './customerSession/useCustomerSession.js';
 import { useAccountSession } from './connect/useAccountSession.js';
 import { installFakeConnect } from './__tests__/fakeConnect.js';
@@ -45,6 +45,7 @@ describe('secrets stay in memory', () => {
     }
     const view = render(
       <QueryClientProvider client={client}>
+        <LinkSessionsToQueryClient />
         <ConnectProvider publishableKey="pk_test_1" fetchSecret={accountSecrets} account="acct_1" onError={(event) => console.error(event)}>
           <ConnectPayments />
         </ConnectProvider>

@@ -1,16 +1,15 @@
-import { useContext, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
-import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 import type { SessionSourceOptions } from '../core/SessionSource.js';
 import type { SessionKind, SessionState } from '../core/types.js';
-import { linkToQueryCache } from './queryCache.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
 /**
- * The one place where embedkit's shared things live: a session source per (owner, key), and the
- * Connect.js instances bound to it. An entry is *registered* (get-or-create, no side effects),
- * *held* by mounted components (the first hold starts it) and *released*; the last release
- * removes and stops it a macrotask later, after the StrictMode window (its simulated unmount and
- * remount happen within one commit and must not create anything twice).
+ * The one place where embedkit's shared things live: the page's session sources by key, and the
+ * Connect.js instances bound to each (registered under their session). An entry is *registered*
+ * (get-or-create, no side effects), *held* by mounted components (the first hold starts it) and
+ * *released*; the last release removes and stops it a macrotask later, after the StrictMode
+ * window (its simulated unmount and remount happen within one commit and must not create anything
+ * twice).
  */
 export interface Registration<T> {
   value: T;
@@ -33,33 +32,33 @@ interface Entry<T = unknown> extends Registration<T> {
  */
 const UNHELD_MS = 10_000;
 
-/** Who holds the entries when the app has no QueryClient. */
-const standalone = {};
-const registries = new WeakMap<object, Map<string, Entry>>();
-const entriesOf = (owner: object) => registries.get(owner) ?? registries.set(owner, new Map()).get(owner)!;
+type Entries = Map<string, Entry>;
+const registries = new WeakMap<object, Entries>();
+const entriesOf = (owner: object): Entries => registries.get(owner) ?? registries.set(owner, new Map()).get(owner)!;
 
-function remove(owner: object, key: string, entry: Entry): void {
-  if (entriesOf(owner).get(key) === entry) entriesOf(owner).delete(key);
+function remove(entries: Entries, key: string, entry: Entry): void {
+  if (entries.get(key) === entry) entries.delete(key);
   clearTimeout(entry.timer);
   entry.stop?.();
   entry.stop = null;
   for (const holder of [...entry.holders]) holder();
 }
 
-function removeUnheld(owner: object, key: string, entry: Entry, afterMs: number): void {
+function removeUnheld(entries: Entries, key: string, entry: Entry, afterMs: number): void {
   clearTimeout(entry.timer);
-  entry.timer = setTimeout(() => entry.holds === 0 && remove(owner, key, entry), afterMs);
+  entry.timer = setTimeout(() => entry.holds === 0 && remove(entries, key, entry), afterMs);
 }
 
 /** The entry under `key`, registered by `create` if there is none. Starts nothing. */
 export function register<T>(owner: object, key: string, create: () => Registration<T>): Entry<T> {
-  let entry = entriesOf(owner).get(key) as Entry<T> | undefined;
+  const entries = entriesOf(owner);
+  let entry = entries.get(key);
   if (!entry) {
     entry = { ...create(), holds: 0, stop: null, holders: new Set() };
-    entriesOf(owner).set(key, entry as Entry);
-    removeUnheld(owner, key, entry as Entry, UNHELD_MS);
+    entries.set(key, entry);
+    removeUnheld(entries, key, entry, UNHELD_MS);
   }
-  return entry;
+  return entry as Entry<T>;
 }
 
 /**
@@ -68,11 +67,12 @@ export function register<T>(owner: object, key: string, create: () => Registrati
  * (another one, if `key` was registered anew meanwhile) and its idempotent release.
  */
 export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?: () => void): { entry: Entry<T>; release: () => void } {
-  const held = (entriesOf(owner).get(key) as Entry<T> | undefined) ?? entry;
-  entriesOf(owner).set(key, held as Entry);
+  const entries = entriesOf(owner);
+  const held = entries.get(key) ?? (entry as Entry);
+  entries.set(key, held);
   clearTimeout(held.timer);
   held.holds += 1;
-  held.stop ??= held.start(() => remove(owner, key, held as Entry));
+  held.stop ??= held.start(() => remove(entries, key, held));
   if (onRemoved) held.holders.add(onRemoved);
   let released = false;
   const release = () => {
@@ -80,20 +80,9 @@ export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?:
     released = true;
     if (onRemoved) held.holders.delete(onRemoved);
     held.holds -= 1;
-    if (held.holds === 0) removeUnheld(owner, key, held as Entry, 0);
+    if (held.holds === 0) removeUnheld(entries, key, held, 0);
   };
-  return { entry: held, release };
-}
-
-/**
- * Where the entries live: under the app's QueryClient when the tree has a `QueryClientProvider`
- * (whose cache then mirrors each session), otherwise under one page-wide owner. Reading the
- * context directly (not `useQueryClient`) keeps the provider optional and TanStack Query's core
- * out of bundles of apps that do not use it.
- */
-export function useRegistryOwner(): { owner: object; client: QueryClient | null } {
-  const client = useContext(QueryClientContext) ?? null;
-  return { owner: client ?? standalone, client };
+  return { entry: held as Entry<T>, release };
 }
 
 /** What every session source is: observable, refreshable, disposable. */
@@ -105,6 +94,40 @@ export interface RegisteredSource<State extends SessionState> {
 }
 
 const noSubscription = () => () => {};
+
+/** A started session as a link sees it. */
+export interface LinkedSession {
+  queryKey: readonly unknown[];
+  source: RegisteredSource<SessionState>;
+  /** Drops the session (sign-out): its hooks start a new one. */
+  remove: () => void;
+}
+
+/** Told of each started session (`embedkit/tanstack-query` mirrors it into a QueryClient); returns what unlinks it. */
+export type SessionLink = (session: LinkedSession) => () => void;
+
+/** The page-wide owner of the sessions. */
+const sessions = {};
+const links = new Set<SessionLink>();
+/** Every started session, with what unlinks it from each link. */
+const started = new Map<LinkedSession, Map<SessionLink, () => void>>();
+
+/**
+ * Links every session, those started already and those to come, until the returned function
+ * unlinks them again (the sessions keep running). The hook point of optional integrations, so
+ * the main entry imports none of their packages.
+ */
+export function linkSessions(link: SessionLink): () => void {
+  links.add(link);
+  started.forEach((unlinks, session) => unlinks.set(link, link(session)));
+  return () => {
+    links.delete(link);
+    started.forEach((unlinks) => {
+      unlinks.get(link)?.();
+      unlinks.delete(link);
+    });
+  };
+}
 
 /**
  * The session source registered under `queryKey` (`null`: wrong options, none) and its state. It
@@ -120,7 +143,6 @@ export function useSession<K extends SessionKind, State extends SessionState, S 
   create: (shared: SessionSourceOptions<K>) => S,
   idle: State,
 ): { source: S | null; state: State } {
-  const { owner, client } = useRegistryOwner();
   const [, registerAnew] = useReducer((n: number) => n + 1, 0);
   const latest = useRef(options.fetchSecret);
   useIsomorphicLayoutEffect(() => {
@@ -130,20 +152,25 @@ export function useSession<K extends SessionKind, State extends SessionState, S 
   const entry =
     key === null || typeof document === 'undefined'
       ? null
-      : register(owner, key, () => {
+      : register(sessions, key, () => {
           const { fetchSecret, params, retry, clock } = options;
+          // An absent option may be `undefined`: the sources' option rules treat both alike.
           const source = create({
             fetchSecret: typeof fetchSecret === 'function' ? (context) => (typeof latest.current === 'function' ? latest.current : fetchSecret)(context) : fetchSecret,
-            ...(params && { params }),
-            ...(retry && { retry }),
-            ...(clock && { clock }),
+            params,
+            retry,
+            clock,
           });
           return {
             value: source,
-            start: (removeSession) => {
-              const unlink = client ? linkToQueryCache(client, queryKey!, source, removeSession) : () => {};
+            start: (remove) => {
+              const session = { queryKey: queryKey!, source, remove };
+              const unlinks = new Map<SessionLink, () => void>();
+              started.set(session, unlinks);
+              links.forEach((link) => unlinks.set(link, link(session)));
               return () => {
-                unlink();
+                started.delete(session);
+                unlinks.forEach((unlink) => unlink());
                 source.dispose();
               };
             },
@@ -151,10 +178,10 @@ export function useSession<K extends SessionKind, State extends SessionState, S 
         });
   useEffect(() => {
     if (!entry) return;
-    const held = hold(owner, key!, entry, registerAnew);
+    const held = hold(sessions, key!, entry, registerAnew);
     if (held.entry !== entry) registerAnew();
     return held.release;
-  }, [owner, key, entry]);
+  }, [key, entry]);
   const source = entry?.value ?? null;
   const idleSnapshot = () => idle;
   const state = useSyncExternalStore(source?.subscribe ?? noSubscription, source?.getState ?? idleSnapshot, idleSnapshot);

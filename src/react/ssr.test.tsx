@@ -2,6 +2,7 @@
 import { version as reactVersion } from 'react';
 import { renderToString } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { LinkSessionsToQueryClient } from '../tanstack-query.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 afterEach(() => vi.unstubAllEnvs());
@@ -24,6 +25,7 @@ describe('server rendering', () => {
 
     const html = renderToString(
       <QueryClientProvider client={new QueryClient()}>
+        <LinkSessionsToQueryClient />
         <ConnectProvider publishableKey="pk_test_ssr" fetchSecret={fetchSecret} fallback={<p>Loading payments</p>}>
           <ConnectPayments />
           <ConnectAccountOnboarding onExit={() => {}} />

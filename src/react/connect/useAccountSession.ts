@@ -59,7 +59,7 @@ const OPTION_RULES = /* @__PURE__ */ (() => ({
 }))();
 
 /**
- * The AccountSessionSource registered for `(QueryClient, scope, account)` and its state; `null`
+ * The AccountSessionSource registered for `(scope, account)` on the page and its state; `null`
  * on the server, and with a `problem` (wrong options), whose error is then the state.
  */
 export function useAccountSessionSource(options: UseAccountSessionOptions, problem: EmbedkitError | null): { source: AccountSessionSource | null; state: SessionState } {
