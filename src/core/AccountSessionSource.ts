@@ -126,156 +126,166 @@ export class AccountSessionSource {
   declare readonly refresh: () => void;
 
   constructor(options: AccountSessionSourceOptions) {
-    const warmOptions = options.warm === false ? null : (options.warm ?? {});
+    const { leadSeconds, maxAgeSeconds } = options.warm || {};
     checkOptions(
       SESSION_KINDS.account_session.label,
-      { fetchSecret: options.fetchSecret, 'warm.leadSeconds': warmOptions?.leadSeconds, 'warm.maxAgeSeconds': warmOptions?.maxAgeSeconds },
+      { fetchSecret: options.fetchSecret, 'warm.leadSeconds': leadSeconds, 'warm.maxAgeSeconds': maxAgeSeconds },
       OPTION_RULES,
       'account_session',
     );
-    const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility } = options;
-    const maxLeadMs = warmOptions && (warmOptions.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
-    const maxAgeMs = (warmOptions?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
-    let firstSecret = options.firstSecret ?? null;
-    let inFlight: InFlight | null = null;
-    /** The spare secret, the secret handed out last, and the one a spare was last fetched for (one per handed secret). */
-    let warm: Fetched | null = null;
-    let handed: Fetched | null = null;
-    let warmedFor: Fetched | null = null;
-    let stopWatchingVisibility: (() => void) | null = null;
-    const warmTimer = clockTimer(clock);
-    const discardTimer = clockTimer(clock);
+    Object.assign(this, createAccountSession(options));
+  }
+}
 
-    const [base, dispatch, phase] = sessionSource(initialSessionState, (active) => {
-      if (active) {
-        stopWatchingVisibility = visibility.subscribe(scheduleWarm);
+/**
+ * An {@link AccountSessionSource} for options already checked (the React layer checks them to
+ * show its error state), so they are checked once.
+ */
+export function createAccountSession(options: AccountSessionSourceOptions): AccountSessionSource {
+  const warmOptions = options.warm === false ? null : (options.warm ?? {});
+  const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility } = options;
+  const maxLeadMs = warmOptions && (warmOptions.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
+  const maxAgeMs = (warmOptions?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+  let firstSecret = options.firstSecret ?? null;
+  let inFlight: InFlight | null = null;
+  /** The spare secret, the secret handed out last, and the one a spare was last fetched for (one per handed secret). */
+  let warm: Fetched | null = null;
+  let handed: Fetched | null = null;
+  let warmedFor: Fetched | null = null;
+  let stopWatchingVisibility: (() => void) | null = null;
+  const warmTimer = clockTimer(clock);
+  const discardTimer = clockTimer(clock);
+
+  const [base, dispatch, phase] = sessionSource(initialSessionState, (active) => {
+    if (active) {
+      stopWatchingVisibility = visibility.subscribe(scheduleWarm);
+      scheduleWarm();
+      return;
+    }
+    stopWatchingVisibility?.();
+    stopWatchingVisibility = null;
+    warmTimer();
+    // Let go of the aborted request at once, so a caller arriving before it settles starts anew.
+    inFlight?.controller.abort();
+    inFlight = null;
+    dispatch({ type: 'cancelled' });
+    if (phase() === null) {
+      dropWarm();
+      // Never asked for: nobody will wait for it.
+      if (typeof firstSecret === 'object') firstSecret?.abort();
+      firstSecret = null;
+    }
+  });
+
+  const start = (reportErrors: boolean): InFlight => {
+    const controller = new AbortController();
+    dispatch({ type: 'fetch', clearError: reportErrors });
+    const given = firstSecret;
+    firstSecret = null;
+    const first = typeof given === 'function' ? given() : given;
+    if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
+    const entry: InFlight = {
+      controller,
+      awaited: false,
+      reportErrors,
+      promise: first ? first.promise : requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params, retry, clock }),
+    };
+    inFlight = entry;
+    entry.promise.then(
+      (secret) => {
+        if (inFlight === entry) inFlight = null;
+        // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
+        if (controller.signal.aborted && !entry.awaited) return;
+        if (entry.awaited) {
+          handed = arrived(secret, clock.now());
+        } else {
+          dropWarm();
+          const spare = (warm = arrived(secret, clock.now()));
+          discardTimer(dropWarm, freshForMs(spare));
+        }
+        dispatch({ type: 'fetched', handed: entry.awaited ? secret : null });
         scheduleWarm();
+      },
+      (error: EmbedkitError) => {
+        if (controller.signal.aborted) return;
+        inFlight = null;
+        // A failed warm fetch is no failure the user has to see: Connect.js simply asks on demand.
+        dispatch(entry.reportErrors ? { type: 'failed', error } : { type: 'cancelled' });
+      },
+    );
+    return entry;
+  };
+
+  /**
+   * How much longer a warm secret may be handed out: until it is `maxAgeSeconds` old, and while
+   * more than the clock-skew margin (30 s) is left before its `expires_at`. Below a 90 s lifetime
+   * (test setups) the margin is a third of the lifetime instead, like the lead, or every such
+   * secret would count as expired on arrival and each refresh would cost two sessions.
+   */
+  const freshForMs = ({ fetchedAt, lifetimeMs }: Fetched): number =>
+    Math.min(maxAgeMs, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
+
+  function dropWarm(): void {
+    warm = null;
+    discardTimer();
+  }
+
+  /** Whether a warm fetch may happen: only ever while active, visible and needed. */
+  const canWarm = () =>
+    maxLeadMs !== null && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
+
+  /** (Re)plans the warm fetch. */
+  function scheduleWarm(): void {
+    warmTimer();
+    const current = handed;
+    // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
+    // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
+    if (!canWarm() || current!.lifetimeMs <= 0) return;
+    const leadMs = Math.min(maxLeadMs!, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    warmTimer(() => {
+      if (!canWarm() || handed !== current) return;
+      warmedFor = current;
+      start(false);
+    }, Math.max(0, current!.fetchedAt + current!.lifetimeMs - leadMs - clock.now()));
+  }
+
+  return {
+    ...base,
+    fetchClientSecret: (): Promise<string> => {
+      if (phase() === null) {
+        return Promise.reject(
+          new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
+            code: 'aborted',
+            kind: 'account_session',
+          }),
+        );
+      }
+      // The spare, if still fresh; either way it is no longer kept.
+      const spare = warm && freshForMs(warm) > 0 ? warm : null;
+      dropWarm();
+      if (spare) {
+        handed = spare;
+        dispatch({ type: 'handed', handed: spare.secret });
+        scheduleWarm();
+        return Promise.resolve(spare.secret.reveal());
+      }
+      // Joining the request in flight (a warm one included) is what collapses concurrent calls.
+      const request = inFlight ?? start(false);
+      request.awaited = request.reportErrors = true;
+      const revealed = request.promise.then((secret) => secret.reveal());
+      // Failures reach the state and onError; a caller that never awaits (the loader's eager call
+      // when Connect.js never loads, then the provider unmounts) must not add an unhandled rejection.
+      revealed.catch(() => {});
+      return revealed;
+    },
+    refresh: (): void => {
+      if (phase() === null) return;
+      if (!inFlight) {
+        start(true);
         return;
       }
-      stopWatchingVisibility?.();
-      stopWatchingVisibility = null;
-      warmTimer();
-      // Let go of the aborted request at once, so a caller arriving before it settles starts anew.
-      inFlight?.controller.abort();
-      inFlight = null;
-      dispatch({ type: 'cancelled' });
-      if (phase() === null) {
-        dropWarm();
-        // Never asked for: nobody will wait for it.
-        if (typeof firstSecret === 'object') firstSecret?.abort();
-        firstSecret = null;
-      }
-    });
-
-    const start = (reportErrors: boolean): InFlight => {
-      const controller = new AbortController();
-      dispatch({ type: 'fetch', clearError: reportErrors });
-      const given = firstSecret;
-      firstSecret = null;
-      const first = typeof given === 'function' ? given() : given;
-      if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
-      const entry: InFlight = {
-        controller,
-        awaited: false,
-        reportErrors,
-        promise: first ? first.promise : requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params, retry, clock }),
-      };
-      inFlight = entry;
-      entry.promise.then(
-        (secret) => {
-          if (inFlight === entry) inFlight = null;
-          // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
-          if (controller.signal.aborted && !entry.awaited) return;
-          if (entry.awaited) {
-            handed = arrived(secret, clock.now());
-          } else {
-            dropWarm();
-            const spare = (warm = arrived(secret, clock.now()));
-            discardTimer(dropWarm, freshForMs(spare));
-          }
-          dispatch({ type: 'fetched', handed: entry.awaited ? secret : null });
-          scheduleWarm();
-        },
-        (error: EmbedkitError) => {
-          if (controller.signal.aborted) return;
-          inFlight = null;
-          // A failed warm fetch is no failure the user has to see: Connect.js simply asks on demand.
-          dispatch(entry.reportErrors ? { type: 'failed', error } : { type: 'cancelled' });
-        },
-      );
-      return entry;
-    };
-
-    /**
-     * How much longer a warm secret may be handed out: until it is `maxAgeSeconds` old, and while
-     * more than the clock-skew margin (30 s) is left before its `expires_at`. Below a 90 s lifetime
-     * (test setups) the margin is a third of the lifetime instead, like the lead, or every such
-     * secret would count as expired on arrival and each refresh would cost two sessions.
-     */
-    const freshForMs = ({ fetchedAt, lifetimeMs }: Fetched): number =>
-      Math.min(maxAgeMs, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
-
-    function dropWarm(): void {
-      warm = null;
-      discardTimer();
-    }
-
-    /** Whether a warm fetch may happen: only ever while active, visible and needed. */
-    const canWarm = () =>
-      maxLeadMs !== null && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
-
-    /** (Re)plans the warm fetch. */
-    function scheduleWarm(): void {
-      warmTimer();
-      const current = handed;
-      // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
-      // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
-      if (!canWarm() || current!.lifetimeMs <= 0) return;
-      const leadMs = Math.min(maxLeadMs!, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
-      warmTimer(() => {
-        if (!canWarm() || handed !== current) return;
-        warmedFor = current;
-        start(false);
-      }, Math.max(0, current!.fetchedAt + current!.lifetimeMs - leadMs - clock.now()));
-    }
-
-    Object.assign(this, base, {
-      fetchClientSecret: (): Promise<string> => {
-        if (phase() === null) {
-          return Promise.reject(
-            new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
-              code: 'aborted',
-              kind: 'account_session',
-            }),
-          );
-        }
-        // The spare, if still fresh; either way it is no longer kept.
-        const spare = warm && freshForMs(warm) > 0 ? warm : null;
-        dropWarm();
-        if (spare) {
-          handed = spare;
-          dispatch({ type: 'handed', handed: spare.secret });
-          scheduleWarm();
-          return Promise.resolve(spare.secret.reveal());
-        }
-        // Joining the request in flight (a warm one included) is what collapses concurrent calls.
-        const request = inFlight ?? start(false);
-        request.awaited = request.reportErrors = true;
-        const revealed = request.promise.then((secret) => secret.reveal());
-        // Failures reach the state and onError; a caller that never awaits (the loader's eager call
-        // when Connect.js never loads, then the provider unmounts) must not add an unhandled rejection.
-        revealed.catch(() => {});
-        return revealed;
-      },
-      refresh: (): void => {
-        if (phase() === null) return;
-        if (!inFlight) {
-          start(true);
-          return;
-        }
-        inFlight.reportErrors = true;
-        dispatch({ type: 'fetch', clearError: true });
-      },
-    });
-  }
+      inFlight.reportErrors = true;
+      dispatch({ type: 'fetch', clearError: true });
+    },
+  };
 }

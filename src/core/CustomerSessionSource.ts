@@ -40,80 +40,89 @@ export class CustomerSessionSource {
 
   constructor(options: CustomerSessionSourceOptions) {
     checkOptions(SESSION_KINDS.customer_session.label, options, CUSTOMER_SESSION_RULES, 'customer_session');
-    const { fetchSecret, params, retry, clock = realClock } = options;
-    const pacer = renewalPacer(options.refreshMarginSeconds ?? 60);
-    // The state's `secret` is the one the last request handed (or the reducer dropped): no second copy here.
-    const [base, dispatch, phase] = sessionSource(idleCustomerSessionState, (active) => {
-      if (active) {
-        // A new use gets a new secret: Stripe says not to reuse a CustomerSession secret across
-        // renders ("generate a new one every time you render"). React StrictMode's remount does
-        // not count, as going inactive waits a microtask.
-        dispatch({ type: 'dropped' });
-        start(true);
-        return;
-      }
-      // The expiry timer stays until disposed: the state must not offer an expired secret to the
-      // next reader (React reads the snapshot before it subscribes). It fires once, then nothing is left.
-      renew();
-      // Let go of the aborted request at once, so a subscriber arriving before it settles starts anew.
-      inFlight?.[1].abort();
-      inFlight = null;
-      dispatch({ type: 'cancelled' });
-      if (phase() === null) {
-        expiry();
-        dispatch({ type: 'disposed' });
-      }
-    });
-    const renew = clockTimer(clock);
-    const expiry = clockTimer(clock);
-    let inFlight: [Promise<void>, AbortController] | null = null;
-    /** Failed renewal rounds in a row, for the backoff between rounds. */
-    let failures = 0;
-
-    /** Drops the secret from state the moment it expires, so state never offers an expired one. */
-    const scheduleExpiry = () => {
-      const { secret } = base.getState();
-      expiry();
-      if (secret) expiry(() => base.getState().secret === secret && dispatch({ type: 'dropped' }), Math.max(0, secret.expiresAt! * 1000 - clock.now()));
-    };
-
-    /** `clearError` for a fresh start or a user's refresh; background retries keep the error visible. */
-    const start = (clearError: boolean): Promise<void> => {
-      renew();
-      const controller = new AbortController();
-      dispatch({ type: 'fetch', clearError });
-      pacer.requested(clock.now(), clearError);
-      const settled = (error: EmbedkitError | null, secret?: ClientSecret) => {
-        if (controller.signal.aborted) return;
-        inFlight = null;
-        failures = secret ? 0 : failures + 1;
-        if (secret) {
-          const plan = pacer.answered(secret, base.getState().secret, clock.now());
-          dispatch(plan.error ? { type: 'failed', error: plan.error } : { type: 'fetched', handed: plan.use ? secret : null });
-          if (plan.delayMs !== undefined) renew(() => start(false), plan.delayMs);
-          scheduleExpiry();
-        } else {
-          dispatch({ type: 'failed', error: error! });
-          scheduleExpiry();
-          // A 4xx will not fix itself (signed out, misconfigured): wait for refresh() instead.
-          if (error!.retryable && phase()) renew(() => start(false), backoffDelay(failures, retry));
-        }
-      };
-      const promise = requestSecret(fetchSecret, 'customer_session', { signal: controller.signal, params, retry, clock }).then(
-        (secret) => settled(null, secret),
-        settled,
-      );
-      inFlight = [promise, controller];
-      return promise;
-    };
-
-    Object.assign(this, base, {
-      refresh: (): Promise<void> => {
-        if (phase() === null) return Promise.resolve();
-        if (!inFlight) return start(true);
-        dispatch({ type: 'fetch', clearError: true });
-        return inFlight[0];
-      },
-    });
+    Object.assign(this, createCustomerSession(options));
   }
+}
+
+/**
+ * A {@link CustomerSessionSource} for options already checked with {@link CUSTOMER_SESSION_RULES}
+ * (`useCustomerSession` checks them to show its error state), so they are checked once.
+ */
+export function createCustomerSession(options: CustomerSessionSourceOptions): CustomerSessionSource {
+  const { fetchSecret, params, retry, clock = realClock } = options;
+  const pacer = renewalPacer(options.refreshMarginSeconds ?? 60);
+  // The state's `secret` is the one the last request handed (or the reducer dropped): no second copy here.
+  const [base, dispatch, phase] = sessionSource(idleCustomerSessionState, (active) => {
+    if (active) {
+      // A new use gets a new secret: Stripe says not to reuse a CustomerSession secret across
+      // renders ("generate a new one every time you render"). React StrictMode's remount does
+      // not count, as going inactive waits a microtask.
+      dispatch({ type: 'dropped' });
+      start(true);
+      return;
+    }
+    // The expiry timer stays until disposed: the state must not offer an expired secret to the
+    // next reader (React reads the snapshot before it subscribes). It fires once, then nothing is left.
+    renew();
+    // Let go of the aborted request at once, so a subscriber arriving before it settles starts anew.
+    inFlight?.[1].abort();
+    inFlight = null;
+    dispatch({ type: 'cancelled' });
+    if (phase() === null) {
+      expiry();
+      dispatch({ type: 'disposed' });
+    }
+  });
+  const renew = clockTimer(clock);
+  const expiry = clockTimer(clock);
+  let inFlight: [Promise<void>, AbortController] | null = null;
+  /** Failed renewal rounds in a row, for the backoff between rounds. */
+  let failures = 0;
+
+  /** Drops the secret from state the moment it expires, so state never offers an expired one. */
+  const scheduleExpiry = () => {
+    const { secret } = base.getState();
+    expiry();
+    if (secret) expiry(() => base.getState().secret === secret && dispatch({ type: 'dropped' }), Math.max(0, secret.expiresAt! * 1000 - clock.now()));
+  };
+
+  /** `clearError` for a fresh start or a user's refresh; background retries keep the error visible. */
+  const start = (clearError: boolean): Promise<void> => {
+    renew();
+    const controller = new AbortController();
+    dispatch({ type: 'fetch', clearError });
+    pacer.requested(clock.now(), clearError);
+    const settled = (error: EmbedkitError | null, secret?: ClientSecret) => {
+      if (controller.signal.aborted) return;
+      inFlight = null;
+      failures = secret ? 0 : failures + 1;
+      if (secret) {
+        const plan = pacer.answered(secret, base.getState().secret, clock.now());
+        dispatch(plan.error ? { type: 'failed', error: plan.error } : { type: 'fetched', handed: plan.use ? secret : null });
+        if (plan.delayMs !== undefined) renew(() => start(false), plan.delayMs);
+        scheduleExpiry();
+      } else {
+        dispatch({ type: 'failed', error: error! });
+        scheduleExpiry();
+        // A 4xx will not fix itself (signed out, misconfigured): wait for refresh() instead.
+        if (error!.retryable && phase()) renew(() => start(false), backoffDelay(failures, retry));
+      }
+    };
+    const promise = requestSecret(fetchSecret, 'customer_session', { signal: controller.signal, params, retry, clock }).then(
+      (secret) => settled(null, secret),
+      settled,
+    );
+    inFlight = [promise, controller];
+    return promise;
+  };
+
+  return {
+    ...base,
+    refresh: (): Promise<void> => {
+      if (phase() === null) return Promise.resolve();
+      if (!inFlight) return start(true);
+      dispatch({ type: 'fetch', clearError: true });
+      return inFlight[0];
+    },
+  };
 }

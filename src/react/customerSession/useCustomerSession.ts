@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo } from 'react';
 import type { ClientSecret } from '../../core/ClientSecret.js';
-import { CUSTOMER_SESSION_RULES, CustomerSessionSource, idleCustomerSessionState, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
-import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
+import { createCustomerSession, CUSTOMER_SESSION_RULES, idleCustomerSessionState, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
+import { sessionReducer } from '../../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions } from '../../core/types.js';
 import { useSession } from '../sessionRegistry.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
@@ -31,7 +31,6 @@ export type UseCustomerSessionResult = CustomerSessionState & {
   refresh: () => Promise<void>;
 };
 
-
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
  * mount, renewed `refreshMarginSeconds` before `expires_at`, published on every renewal.
@@ -43,11 +42,12 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
   const { source, state } = useSession(
     problem ? null : ['embedkit', 'customer_session', id, null],
     options,
-    (shared) => new CustomerSessionSource({ ...shared, ...(options.refreshMarginSeconds !== undefined && { refreshMarginSeconds: options.refreshMarginSeconds }) }),
+    // Checked above already: wrong options create no source.
+    (shared) => createCustomerSession({ ...shared, refreshMarginSeconds: options.refreshMarginSeconds }),
     idleCustomerSessionState,
   );
   const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
-  const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);
+  const shown = useMemo((): CustomerSessionState => (problem ? sessionReducer(idleCustomerSessionState, { type: 'failed', error: problem }) : state), [problem, state]);
   return useMemo(() => withClientSecret({ ...shown, refresh }, shown.secret), [shown, refresh]);
 }
 
