@@ -114,8 +114,11 @@ interface InFlight {
  * before the current one expires, so Connect.js's refresh call resolves at once.
  */
 export class AccountSessionSource {
+  /** The current state. The same object until something changes. */
   declare readonly getState: SessionSourceBase<SessionState>['getState'];
+  /** Calls `listener` after every change; returns the unsubscribe function. The first subscriber starts the source, the last one leaving stops its requests. */
   declare readonly subscribe: SessionSourceBase<SessionState>['subscribe'];
+  /** Stops every request and timer for good; later calls do nothing or reject as aborted. */
   declare readonly dispose: () => void;
   /**
    * What Connect.js calls for a secret. Bound, so it can be passed as is. Resolves with a secret

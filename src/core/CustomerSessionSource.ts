@@ -32,8 +32,11 @@ export const idleCustomerSessionState: CustomerSessionState = { ...initialSessio
  * with backoff. A secret is dropped from state the moment it expires.
  */
 export class CustomerSessionSource {
+  /** The current state. The same object until something changes. */
   declare readonly getState: SessionSourceBase<CustomerSessionState>['getState'];
+  /** Calls `listener` after every change; returns the unsubscribe function. The first subscriber starts the source, the last one leaving stops its requests. */
   declare readonly subscribe: SessionSourceBase<CustomerSessionState>['subscribe'];
+  /** Stops every request and timer for good; later calls do nothing or reject as aborted. */
   declare readonly dispose: () => void;
   /** Fetches a new secret now (or joins the request in flight). Never rejects: errors go to state. */
   declare readonly refresh: () => Promise<void>;
