@@ -30,9 +30,9 @@ export interface SessionSourceBase<S extends SessionState> {
  * whether the source is active (`true`), inactive (`false`) or disposed (`null`).
  *
  * `toggle(true)` runs when the first subscriber arrives; `toggle(false)` when the last one left or
- * the source is disposed (the phase is then already `null`), to abort requests and stop timers. Going inactive waits one microtask,
- * so React StrictMode's synchronous unsubscribe/resubscribe neither aborts the request in flight
- * nor starts a second one.
+ * the source is disposed (the phase is then already `null`), to abort requests and stop timers.
+ * Going inactive waits one microtask, so React StrictMode's synchronous unsubscribe/resubscribe
+ * neither aborts the request in flight nor starts a second one.
  */
 export function sessionSource<S extends SessionState>(
   initial: S,
@@ -72,7 +72,7 @@ export function sessionSource<S extends SessionState>(
 }
 
 /**
- * One named timer on `clock`, as a function: `(callback, ms)` (re)starts it, `()` stops it.
+ * One timer on `clock`, as a function: `(callback, ms)` (re)starts it, `()` stops it.
  * Stopping one that already fired is harmless (the {@link Clock} contract).
  */
 export function clockTimer(clock: Clock): (callback?: () => void, ms?: number) => void {
