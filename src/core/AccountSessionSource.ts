@@ -4,8 +4,10 @@ import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
 import { hint } from './development.js';
 import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
-import { SessionSource, type SessionSourceOptions } from './SessionSource.js';
-import { initialSessionState, sessionReducer } from './sessionReducer.js';
+import { realClock } from './realClock.js';
+import { requestSecret } from './requestSecret.js';
+import { clockTimer, sessionSource, type SessionSourceBase, type SessionSourceOptions } from './SessionSource.js';
+import { initialSessionState } from './sessionReducer.js';
 import { SESSION_KINDS } from './sessionKinds.js';
 import type { SessionState, Visibility } from './types.js';
 
@@ -111,140 +113,111 @@ interface InFlight {
  * and while someone is subscribed and the page is visible one unused secret is fetched shortly
  * before the current one expires, so Connect.js's refresh call resolves at once.
  */
-export class AccountSessionSource extends SessionSource<SessionState, 'account_session'> {
-  readonly #visibility: Visibility;
-  readonly #maxLeadMs: number | null;
-  readonly #maxAgeMs: number;
-  #inFlight: InFlight | null = null;
-  #warm: Fetched | null = null;
-  #handed: Fetched | null = null;
-  /** The handed secret a warm one was last fetched for: one warm fetch per handed secret. */
-  #warmedFor: Fetched | null = null;
-  #stopWatchingVisibility: (() => void) | null = null;
-  #firstSecret: AccountSessionSourceOptions['firstSecret'] | null;
-
-  constructor(options: AccountSessionSourceOptions) {
-    const warm = options.warm === false ? null : (options.warm ?? {});
-    checkOptions(
-      SESSION_KINDS.account_session.label,
-      { fetchSecret: options.fetchSecret, 'warm.leadSeconds': warm?.leadSeconds, 'warm.maxAgeSeconds': warm?.maxAgeSeconds },
-      OPTION_RULES,
-      'account_session',
-    );
-    super('account_session', options, initialSessionState, sessionReducer);
-    this.#visibility = options.visibility ?? documentVisibility;
-    this.#maxLeadMs = warm && (warm.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
-    this.#maxAgeMs = (warm?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
-    this.#firstSecret = options.firstSecret ?? null;
-  }
-
+export class AccountSessionSource {
+  /** The current state. The same object until something changes. */
+  declare readonly getState: SessionSourceBase<SessionState>['getState'];
+  /** Calls `listener` after every change; returns the unsubscribe function. The first subscriber starts the source, the last one leaving stops its requests. */
+  declare readonly subscribe: SessionSourceBase<SessionState>['subscribe'];
+  /** Stops every request and timer for good; later calls do nothing or reject as aborted. */
+  declare readonly dispose: () => void;
   /**
    * What Connect.js calls for a secret. Bound, so it can be passed as is. Resolves with a secret
    * never handed out before; rejects with an {@link EmbedkitError}, which Connect.js reports.
    */
-  fetchClientSecret = (): Promise<string> => {
-    if (this.isDisposed) return Promise.reject(this.#disposedError());
-    const warm = this.#takeWarm();
-    if (warm) {
-      this.#hand(warm);
-      this.dispatch({ type: 'handed', handed: warm.secret });
-      return Promise.resolve(warm.secret.reveal());
-    }
-    // Joining the request in flight (a warm one included) is what collapses concurrent calls.
-    const request = this.#inFlight ?? this.#startRequest(false);
-    request.awaited = true;
-    request.reportErrors = true;
-    const revealed = request.promise.then((secret) => secret.reveal());
-    // Failures reach the state and onError; a caller that never awaits (the loader's eager call
-    // when Connect.js never loads, then the provider unmounts) must not add an unhandled rejection.
-    revealed.catch(() => {});
-    return revealed;
-  };
-
+  declare readonly fetchClientSecret: () => Promise<string>;
   /** Clears the error and requests a secret now, for the next `fetchClientSecret` call (the UI's "Try again"). */
-  refresh(): void {
-    if (this.isDisposed) return;
-    if (this.#inFlight) {
-      this.#inFlight.reportErrors = true;
-      this.dispatch({ type: 'fetch', clearError: true });
+  declare readonly refresh: () => void;
+
+  constructor(options: AccountSessionSourceOptions) {
+    const { leadSeconds, maxAgeSeconds } = options.warm || {};
+    checkOptions(
+      SESSION_KINDS.account_session.label,
+      { fetchSecret: options.fetchSecret, 'warm.leadSeconds': leadSeconds, 'warm.maxAgeSeconds': maxAgeSeconds },
+      OPTION_RULES,
+      'account_session',
+    );
+    Object.assign(this, createAccountSession(options));
+  }
+}
+
+/**
+ * An {@link AccountSessionSource} for options already checked (the React layer checks them to
+ * show its error state), so they are checked once.
+ */
+export function createAccountSession(options: AccountSessionSourceOptions): AccountSessionSource {
+  const warmOptions = options.warm === false ? null : (options.warm ?? {});
+  const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility } = options;
+  const maxLeadMs = warmOptions && (warmOptions.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
+  const maxAgeMs = (warmOptions?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+  let firstSecret = options.firstSecret ?? null;
+  let inFlight: InFlight | null = null;
+  /** The spare secret, the secret handed out last, and the one a spare was last fetched for (one per handed secret). */
+  let warm: Fetched | null = null;
+  let handed: Fetched | null = null;
+  let warmedFor: Fetched | null = null;
+  let stopWatchingVisibility: (() => void) | null = null;
+  const warmTimer = clockTimer(clock);
+  const discardTimer = clockTimer(clock);
+
+  const [base, dispatch, phase] = sessionSource(initialSessionState, (active) => {
+    if (active) {
+      stopWatchingVisibility = visibility.subscribe(scheduleWarm);
+      scheduleWarm();
       return;
     }
-    this.#startRequest(true);
-  }
-
-  protected onActive(): void {
-    this.#stopWatchingVisibility = this.#visibility.subscribe(() => this.#scheduleWarm());
-    this.#scheduleWarm();
-  }
-
-  protected onInactive(): void {
-    this.#stopWatchingVisibility?.();
-    this.#stopWatchingVisibility = null;
-    this.clearTimer('warm');
+    stopWatchingVisibility?.();
+    stopWatchingVisibility = null;
+    warmTimer();
     // Let go of the aborted request at once, so a caller arriving before it settles starts anew.
-    this.#inFlight?.controller.abort();
-    this.#inFlight = null;
-    this.dispatch({ type: 'cancelled' });
-    if (this.isDisposed) {
-      this.#dropWarm();
+    inFlight?.controller.abort();
+    inFlight = null;
+    dispatch({ type: 'cancelled' });
+    if (phase() === null) {
+      dropWarm();
       // Never asked for: nobody will wait for it.
-      if (typeof this.#firstSecret === 'object') this.#firstSecret?.abort();
-      this.#firstSecret = null;
+      if (typeof firstSecret === 'object') firstSecret?.abort();
+      firstSecret = null;
     }
-  }
+  });
 
-  #startRequest(reportErrors: boolean): InFlight {
+  const start = (reportErrors: boolean): InFlight => {
     const controller = new AbortController();
-    this.dispatch({ type: 'fetch', clearError: reportErrors });
-    const given = this.#firstSecret;
-    this.#firstSecret = null;
+    dispatch({ type: 'fetch', clearError: reportErrors });
+    const given = firstSecret;
+    firstSecret = null;
     const first = typeof given === 'function' ? given() : given;
     if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
-    const entry: InFlight = { controller, awaited: false, reportErrors, promise: first ? first.promise : this.request(controller.signal) };
-    this.#inFlight = entry;
+    const entry: InFlight = {
+      controller,
+      awaited: false,
+      reportErrors,
+      promise: first ? first.promise : requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params, retry, clock }),
+    };
+    inFlight = entry;
     entry.promise.then(
       (secret) => {
-        if (this.#inFlight === entry) this.#inFlight = null;
+        if (inFlight === entry) inFlight = null;
         // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
         if (controller.signal.aborted && !entry.awaited) return;
         if (entry.awaited) {
-          this.#hand(arrived(secret, this.clock.now()));
-          this.dispatch({ type: 'fetched', handed: secret });
+          handed = arrived(secret, clock.now());
         } else {
-          this.#keepWarm(secret);
-          this.dispatch({ type: 'fetched', handed: null });
+          dropWarm();
+          const spare = (warm = arrived(secret, clock.now()));
+          discardTimer(dropWarm, freshForMs(spare));
         }
-        this.#scheduleWarm();
+        dispatch({ type: 'fetched', handed: entry.awaited ? secret : null });
+        scheduleWarm();
       },
       (error: EmbedkitError) => {
         if (controller.signal.aborted) return;
-        this.#inFlight = null;
+        inFlight = null;
         // A failed warm fetch is no failure the user has to see: Connect.js simply asks on demand.
-        this.dispatch(entry.reportErrors ? { type: 'failed', error } : { type: 'cancelled' });
+        dispatch(entry.reportErrors ? { type: 'failed', error } : { type: 'cancelled' });
       },
     );
     return entry;
-  }
-
-  #hand(fetched: Fetched): void {
-    this.#handed = fetched;
-    this.#scheduleWarm();
-  }
-
-  /** The warm secret if it is still fresh; either way it is no longer kept. */
-  #takeWarm(): Fetched | null {
-    const warm = this.#warm;
-    this.#dropWarm();
-    if (!warm || this.#freshForMs(warm) <= 0) return null;
-    return warm;
-  }
-
-  #keepWarm(secret: ClientSecret): void {
-    this.#dropWarm();
-    const warm = arrived(secret, this.clock.now());
-    this.#warm = warm;
-    this.setTimer('discard', () => this.#dropWarm(), this.#freshForMs(warm));
-  }
+  };
 
   /**
    * How much longer a warm secret may be handed out: until it is `maxAgeSeconds` old, and while
@@ -252,49 +225,70 @@ export class AccountSessionSource extends SessionSource<SessionState, 'account_s
    * (test setups) the margin is a third of the lifetime instead, like the lead, or every such
    * secret would count as expired on arrival and each refresh would cost two sessions.
    */
-  #freshForMs({ fetchedAt, lifetimeMs }: Fetched): number {
-    const margin = Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME);
-    return Math.min(this.#maxAgeMs, lifetimeMs - margin) - (this.clock.now() - fetchedAt);
+  const freshForMs = ({ fetchedAt, lifetimeMs }: Fetched): number =>
+    Math.min(maxAgeMs, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
+
+  function dropWarm(): void {
+    warm = null;
+    discardTimer();
   }
 
-  #dropWarm(): void {
-    this.#warm = null;
-    this.clearTimer('discard');
-  }
+  /** Whether a warm fetch may happen: only ever while active, visible and needed. */
+  const canWarm = () =>
+    maxLeadMs !== null && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
 
-  /** (Re)plans the warm fetch; it only ever happens while active, visible and needed. */
-  #scheduleWarm(): void {
-    this.clearTimer('warm');
-    const handed = this.#handed;
+  /** (Re)plans the warm fetch. */
+  function scheduleWarm(): void {
+    warmTimer();
+    const current = handed;
     // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
     // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
-    if (!this.#canWarm() || !handed || handed.lifetimeMs <= 0) return;
-    const leadMs = Math.min(this.#maxLeadMs!, handed.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
-    const delay = Math.max(0, handed.fetchedAt + handed.lifetimeMs - leadMs - this.clock.now());
-    this.setTimer('warm', () => {
-      if (!this.#canWarm() || this.#handed !== handed) return;
-      this.#warmedFor = handed;
-      this.#startRequest(false);
-    }, delay);
+    if (!canWarm() || current!.lifetimeMs <= 0) return;
+    const leadMs = Math.min(maxLeadMs!, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    warmTimer(() => {
+      if (!canWarm() || handed !== current) return;
+      warmedFor = current;
+      start(false);
+    }, Math.max(0, current!.fetchedAt + current!.lifetimeMs - leadMs - clock.now()));
   }
 
-  #canWarm(): boolean {
-    return (
-      this.#maxLeadMs !== null &&
-      !this.isDisposed &&
-      this.isActive &&
-      this.#visibility.isVisible() &&
-      this.#handed !== null &&
-      this.#warmedFor !== this.#handed &&
-      this.#warm === null &&
-      this.#inFlight === null
-    );
-  }
-
-  #disposedError(): EmbedkitError {
-    return new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
-      code: 'aborted',
-      kind: 'account_session',
-    });
-  }
+  return {
+    ...base,
+    fetchClientSecret: (): Promise<string> => {
+      if (phase() === null) {
+        return Promise.reject(
+          new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
+            code: 'aborted',
+            kind: 'account_session',
+          }),
+        );
+      }
+      // The spare, if still fresh; either way it is no longer kept.
+      const spare = warm && freshForMs(warm) > 0 ? warm : null;
+      dropWarm();
+      if (spare) {
+        handed = spare;
+        dispatch({ type: 'handed', handed: spare.secret });
+        scheduleWarm();
+        return Promise.resolve(spare.secret.reveal());
+      }
+      // Joining the request in flight (a warm one included) is what collapses concurrent calls.
+      const request = inFlight ?? start(false);
+      request.awaited = request.reportErrors = true;
+      const revealed = request.promise.then((secret) => secret.reveal());
+      // Failures reach the state and onError; a caller that never awaits (the loader's eager call
+      // when Connect.js never loads, then the provider unmounts) must not add an unhandled rejection.
+      revealed.catch(() => {});
+      return revealed;
+    },
+    refresh: (): void => {
+      if (phase() === null) return;
+      if (!inFlight) {
+        start(true);
+        return;
+      }
+      inFlight.reportErrors = true;
+      dispatch({ type: 'fetch', clearError: true });
+    },
+  };
 }

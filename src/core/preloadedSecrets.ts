@@ -1,4 +1,4 @@
-import type { ClientSecret } from './ClientSecret.js';
+import type { FirstSecret } from './AccountSessionSource.js';
 import { requestSecret } from './requestSecret.js';
 import type { FetchSecret } from './types.js';
 
@@ -9,9 +9,7 @@ import type { FetchSecret } from './types.js';
  */
 const UNADOPTED_MS = 60_000;
 
-interface Preloaded {
-  promise: Promise<ClientSecret>;
-  abort: () => void;
+interface Preloaded extends FirstSecret {
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -42,11 +40,10 @@ export function preloadSecret(scope: string, account: string | null, fetchSecret
 }
 
 /** The preloaded first secret for `(scope, account)`, handed out once. */
-export function takePreloadedSecret(scope: string, account: string | null): { promise: Promise<ClientSecret>; abort: () => void } | null {
+export function takePreloadedSecret(scope: string, account: string | null): FirstSecret | null {
   const key = keyOf(scope, account);
-  const entry = preloaded.get(key);
-  if (!entry) return null;
+  const entry = preloaded.get(key) ?? null;
   preloaded.delete(key);
-  clearTimeout(entry.timer);
-  return { promise: entry.promise, abort: entry.abort };
+  clearTimeout(entry?.timer);
+  return entry;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClientSecret } from './ClientSecret.js';
-import { MAX_UNUSABLE_ANSWERS, MIN_REFRESH_DELAY_MS, RenewalPacer, refreshDelay } from './refreshDelay.js';
+import { MAX_UNUSABLE_ANSWERS, MIN_REFRESH_DELAY_MS, renewalPacer, refreshDelay } from './refreshDelay.js';
 
 const now = 1_767_225_600_000;
 const inSeconds = (s: number) => now / 1000 + s;
@@ -28,18 +28,18 @@ describe('refreshDelay', () => {
   });
 });
 
-describe('RenewalPacer', () => {
+describe('renewalPacer', () => {
   let made = 0;
   const secret = (expiresInSeconds: number) => new ClientSecret(`cuss_secret_TEST${++made}`, 'customer_session', inSeconds(expiresInSeconds));
 
   it('uses an answer that outlives the floor and is newer than the secret in use', () => {
-    const pacer = new RenewalPacer(60);
+    const pacer = renewalPacer(60);
     pacer.requested(now - 100, true);
     expect(pacer.answered(secret(1800), secret(50), now)).toEqual({ use: true, delayMs: 1740_000 });
   });
 
   it('uses a new secret that expires in the same second as the one in use (a refresh right after the first answer), but not the same secret again', () => {
-    const pacer = new RenewalPacer(60);
+    const pacer = renewalPacer(60);
     pacer.requested(now, true);
     const current = secret(1800);
     expect(pacer.answered(secret(1800), current, now).use).toBe(true);
@@ -47,7 +47,7 @@ describe('RenewalPacer', () => {
   });
 
   it('backs off, doubling, on answers about to expire or no newer, then gives up with an expired error', () => {
-    const pacer = new RenewalPacer(60);
+    const pacer = renewalPacer(60);
     pacer.requested(now, true);
     const delays = [];
     for (let i = 1; i < MAX_UNUSABLE_ANSWERS; i++) {
@@ -60,7 +60,7 @@ describe('RenewalPacer', () => {
   });
 
   it('forgets unusable answers after a usable one or a fresh request', () => {
-    const pacer = new RenewalPacer(60);
+    const pacer = renewalPacer(60);
     pacer.requested(now, true);
     pacer.answered(secret(0.1), null, now);
     pacer.answered(secret(1800), null, now);

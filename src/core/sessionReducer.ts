@@ -35,36 +35,52 @@ export const initialSessionState: SessionState = {
 /**
  * The session state machine as a pure function. `status` says whether there is a secret in use;
  * `isFetching` says whether a request is in flight, so a background renewal never turns a working
- * UI back into a spinner.
+ * UI back into a spinner. A state that carries its `secret` (a CustomerSession's, published to
+ * the app) gets the handed one and loses it when dropped or disposed; other fields a state
+ * carries pass through. Returns `state` itself when nothing changes, so listeners hear of real
+ * changes only.
  */
-export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
-  const { fetchCount } = state;
+export function sessionReducer<S extends SessionState & { secret?: Handed | null }>(state: S, action: SessionAction): S {
+  // Fields as locals: the one object literal at the end is the only place their names appear.
+  let { status, isFetching, error, expiresAt, fetchCount, redacted, secret } = state as SessionState & { secret?: Handed | null };
   switch (action.type) {
-    case 'fetch': {
-      if (state.status === 'idle') return { ...state, status: 'pending', isFetching: true };
-      if (state.status === 'error' && action.clearError) {
-        return state.redacted === null
-          ? { status: 'pending', isFetching: true, error: null, expiresAt: null, fetchCount, redacted: null }
-          : { status: 'success', isFetching: true, error: null, expiresAt: state.expiresAt, fetchCount, redacted: state.redacted };
+    case 'fetch':
+      isFetching = true;
+      if (status === 'idle') status = 'pending';
+      else if (status === 'error' && action.clearError) {
+        error = null;
+        // An error state without secret info has no expiry either (see 'dropped').
+        status = redacted === null ? 'pending' : 'success';
       }
-      return { ...state, isFetching: true };
-    }
-    case 'fetched': {
-      if (action.handed) return { status: 'success', isFetching: false, error: null, expiresAt: action.handed.expiresAt, redacted: action.handed.redacted, fetchCount: fetchCount + 1 };
-      return { ...state, isFetching: false, fetchCount: fetchCount + 1 };
-    }
+      break;
+    case 'fetched':
+      fetchCount += 1;
+      isFetching = false;
+      if (!action.handed) break;
+    // falls through: a secret fetched for a caller is handed to it
     case 'handed':
-      return { status: 'success', isFetching: state.isFetching, error: null, expiresAt: action.handed.expiresAt, redacted: action.handed.redacted, fetchCount };
+      status = 'success';
+      error = null;
+      secret = action.handed!;
+      ({ expiresAt, redacted } = secret);
+      break;
     case 'failed':
-      return { status: 'error', isFetching: false, error: action.error, expiresAt: state.expiresAt, fetchCount, redacted: state.redacted };
+      status = 'error';
+      isFetching = false;
+      error = action.error;
+      break;
     case 'dropped':
-      if (state.status === 'success') return { status: 'pending', isFetching: state.isFetching, error: null, expiresAt: null, fetchCount, redacted: null };
-      if (state.status === 'error') return { ...state, expiresAt: null, redacted: null };
-      return state;
+      if (status === 'success') status = 'pending';
+      expiresAt = redacted = secret = null;
+      break;
     case 'cancelled':
-      if (state.status === 'pending') return { ...initialSessionState, fetchCount };
-      return state.isFetching ? { ...state, isFetching: false } : state;
+      isFetching = false;
+      if (status === 'pending') status = 'idle';
+      break;
     case 'disposed':
-      return state;
+      secret = null;
   }
+  const next = { ...state, status, isFetching, error, expiresAt, fetchCount, redacted, ...('secret' in state && { secret }) } as S;
+  for (const key in next) if (next[key] !== state[key]) return next;
+  return state;
 }

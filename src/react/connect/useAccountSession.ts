@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { AccountSessionSource, type WarmOptions } from '../../core/AccountSessionSource.js';
+import { createAccountSession, type AccountSessionSource, type WarmOptions } from '../../core/AccountSessionSource.js';
 import { is } from '../../core/checkOptions.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { takePreloadedSecret } from '../../core/preloadedSecrets.js';
@@ -71,7 +71,7 @@ export function useAccountSessionSource(options: UseAccountSessionOptions, probl
     options,
     (shared) => {
       const { warm, visibility } = options;
-      return new AccountSessionSource({
+      return createAccountSession({
         ...shared,
         params: { ...shared.params, ...(account !== null && { account }) },
         // Taken when the first secret is requested, not now: registering has no side effects.

@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { publishableKeyRule } from '../../core/checkOptions.js';
 import type { ClientSecret } from '../../core/ClientSecret.js';
-import { loadEmbedScript } from './loadEmbedScript.js';
 
 /** How a pricing table or buy button gets its CustomerSession. */
 export interface CustomerSessionInput {
@@ -85,4 +84,14 @@ function apply(element: HTMLElement, attributes: Record<string, string | undefin
     if (value === undefined) element.removeAttribute(name);
     else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   }
+}
+
+/**
+ * Adds Stripe's script for a web component once per page: not when the element is already defined
+ * (a test or the sandbox's Vite plugin defined it) or a tag for the same URL exists (one this added
+ * earlier included). `nonce` is for pages whose CSP allows scripts by nonce.
+ */
+function loadEmbedScript(url: string, tagName: string, nonce?: string): void {
+  if (customElements.get(tagName) || document.querySelector(`script[src="${url}"]`)) return;
+  document.head.append(Object.assign(document.createElement('script'), { src: url, async: true }, nonce && { nonce }));
 }

@@ -1,7 +1,6 @@
-import { useCallback, useId, useMemo } from 'react';
-import type { ClientSecret } from '../../core/ClientSecret.js';
-import { CUSTOMER_SESSION_RULES, CustomerSessionSource, idleCustomerSessionState, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
-import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
+import { useId, useMemo } from 'react';
+import { createCustomerSession, CUSTOMER_SESSION_RULES, idleCustomerSessionState, type CustomerSessionState } from '../../core/CustomerSessionSource.js';
+import { sessionReducer } from '../../core/sessionReducer.js';
 import type { Clock, FetchSecret, RetryOptions } from '../../core/types.js';
 import { useSession } from '../sessionRegistry.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
@@ -31,6 +30,7 @@ export type UseCustomerSessionResult = CustomerSessionState & {
   refresh: () => Promise<void>;
 };
 
+const resolved = () => Promise.resolve();
 
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
@@ -43,16 +43,13 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
   const { source, state } = useSession(
     problem ? null : ['embedkit', 'customer_session', id, null],
     options,
-    (shared) => new CustomerSessionSource({ ...shared, ...(options.refreshMarginSeconds !== undefined && { refreshMarginSeconds: options.refreshMarginSeconds }) }),
+    // Checked above already: wrong options create no source.
+    (shared) => createCustomerSession({ ...shared, refreshMarginSeconds: options.refreshMarginSeconds }),
     idleCustomerSessionState,
   );
-  const refresh = useCallback(() => source?.refresh() ?? Promise.resolve(), [source]);
-  const shown = useMemo((): CustomerSessionState => (problem ? { ...sessionReducer(initialSessionState, { type: 'failed', error: problem }), secret: null } : state), [problem, state]);
-  return useMemo(() => withClientSecret({ ...shown, refresh }, shown.secret), [shown, refresh]);
-}
-
-function withClientSecret<T extends object>(result: T, secret: ClientSecret | null): T & { readonly clientSecret: string | null } {
-  return Object.defineProperty(result, 'clientSecret', { get: () => secret?.reveal() ?? null, enumerable: false }) as T & {
-    readonly clientSecret: string | null;
-  };
+  // The source's own refresh is stable for its life.
+  const refresh = source?.refresh ?? resolved;
+  const shown = useMemo((): CustomerSessionState => (problem ? sessionReducer(idleCustomerSessionState, { type: 'failed', error: problem }) : state), [problem, state]);
+  // A getter, not enumerable (defineProperty's default): spreading, JSON and console output never see the raw secret.
+  return useMemo(() => Object.defineProperty({ ...shown, refresh }, 'clientSecret', { get: () => shown.secret?.reveal() ?? null }) as UseCustomerSessionResult, [shown, refresh]);
 }
