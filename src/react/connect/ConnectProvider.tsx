@@ -18,7 +18,7 @@ import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
 import { shortHash } from '../../shared/shortHash.js';
 import { hold, register } from '../sessionRegistry.js';
-import { preloadConnect } from '../universal/preloadConnect.js';
+import { CONNECT_OPTION_RULES, preloadConnect } from '../universal/preloadConnect.js';
 import { useAccountSessionSource } from './useAccountSession.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
@@ -79,9 +79,7 @@ export interface ConnectProviderProps {
 const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
 
 const PROP_RULES = {
-  publishableKey: { ...is.publishableKey, required: true },
-  fetchSecret: { ...is.fetchSecret, required: true },
-  account: is.account,
+  ...CONNECT_OPTION_RULES,
   // Checked here too, so a wrong one is the error UI, not a throw from the session source.
   warm: is.warm,
 };
