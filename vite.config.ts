@@ -60,7 +60,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/**/*.test.{ts,tsx}'],
     // The runtime matrix has its own install and command (npm run test:runtimes).
     exclude: [...configDefaults.exclude, 'test/runtimes/**'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.{ts,tsx}', 'test/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },

@@ -6,10 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { type BenchRow, ratioOf } from './BenchRow';
+import { ratioOf } from './BenchRow';
 import { foldIn } from './foldIn';
 import { formatTable } from './formatTable';
 import { measureConnectRows } from './measureConnectRows';
+import { measureOr } from './measureOr';
 import { measureSizes } from './measureSizes';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -24,19 +25,6 @@ if (only && !only.every((row) => Number.isInteger(row) && row >= 1 && row <= 6))
 const wanted = (row: number) => only === null || only.includes(row);
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-
-/**
- * A group of rows that could not be measured at all (a build or the browser failed) becomes rows
- * that say so, and the other groups still run: the table never aborts and never hides a gap.
- */
-async function measureOr(rowNumbers: number[], label: string, measure: () => Promise<BenchRow[]>): Promise<BenchRow[]> {
-  try {
-    return await measure();
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    return rowNumbers.map((row) => ({ row, metric: label, unit: '', embedkit: null, baselineName: '—', baseline: null, runs: 0, note: `NOT MEASURED: ${reason}` }));
-  }
-}
 
 const connectRows = [1, 2, 3, 4].filter(wanted);
 const rows = [

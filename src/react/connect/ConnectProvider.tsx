@@ -18,7 +18,7 @@ import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
 import { shortHash } from '../../shared/shortHash.js';
 import { hold, register } from '../sessionRegistry.js';
-import { preloadConnect } from '../universal/preloadConnect.js';
+import { CONNECT_OPTION_RULES, preloadConnect } from '../universal/preloadConnect.js';
 import { useAccountSessionSource } from './useAccountSession.js';
 import { useConnectLoadState } from './useConnectLoadState.js';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
@@ -79,9 +79,7 @@ export interface ConnectProviderProps {
 const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
 
 const PROP_RULES = {
-  publishableKey: { ...is.publishableKey, required: true },
-  fetchSecret: { ...is.fetchSecret, required: true },
-  account: is.account,
+  ...CONNECT_OPTION_RULES,
   // Checked here too, so a wrong one is the error UI, not a throw from the session source.
   warm: is.warm,
 };
@@ -108,11 +106,10 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
   const latest = useLatest(props);
   // String(): a wrong publishableKey comes here too, and must not throw.
-  const { source, state } = useAccountSessionSource({ fetchSecret: props.fetchSecret, account, scope: shortHash(String(publishableKey)), retry: props.retry, warm: props.warm }, problem);
+  const { source, state } = useAccountSessionSource({ ...props, scope: shortHash(String(publishableKey)) }, problem);
   // A new generation is a new Connect.js instance for the same session: one whose first secret failed does not recover.
   const [generation, setGeneration] = useState(0);
   const [bound, setBound] = useState<Bound | null>(null);
-  const previous = useRef<Bound | null>(null);
 
   // Created in the provider's first commit, before paint: Connect.js's script and its eager
   // secret request start at once, in parallel. Registered under its session (so shared by every
@@ -122,7 +119,8 @@ export function ConnectProvider(props: ConnectProviderProps) {
     const key = String(generation);
     const entry = register(source, key, () => {
       const { appearance, locale, fonts } = latest.current;
-      const old = previous.current;
+      // The instance this provider rendered with until now (this closure's render): another session's, or none.
+      const old = bound;
       // The old session ends in Connect.js before the new one starts (a new account, or the app
       // removed the session at sign-out). A failed logout needs no handling: that session expires
       // on its own and no component uses it any more.
@@ -145,9 +143,6 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
   const instance = connect?.instance ?? null;
 
-  useEffect(() => {
-    if (connect) previous.current = connect;
-  }, [connect]);
   useEffect(() => {
     if (!instance) return;
     const next = { appearance, locale };
@@ -182,15 +177,15 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const components = useMemo(
     () =>
       connect &&
-      wrapConnectInstance(connect.instance, {
-        onLoadError: ({ elementTagName, error }) => {
+      wrapConnectInstance(
+        connect.instance,
+        (event) => {
           // The session's failure, already reported as such: not once more per component.
-          if (error.type === 'account_session_create_error' && connect.source.getState().status === 'error') return;
-          report({ source: 'component', elementTagName, error });
+          if (event.source === 'component' && event.error.type === 'account_session_create_error' && connect.source.getState().status === 'error') return;
+          report(event);
         },
-        onLoaderStart: (event) => latest.current.onLoaderStart?.(event),
-        onVersionSkew: (error) => report({ source: 'setup', error }),
-      }),
+        (event) => latest.current.onLoaderStart?.(event),
+      ),
     [connect, report, latest],
   );
 

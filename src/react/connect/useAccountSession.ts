@@ -70,14 +70,14 @@ export function useAccountSessionSource(options: UseAccountSessionOptions, probl
     problem ? null : ['embedkit', 'account_session', scope, account],
     options,
     (shared) => {
-      const { warm, visibility } = options;
       return createAccountSession({
         ...shared,
         params: { ...shared.params, ...(account !== null && { account }) },
         // Taken when the first secret is requested, not now: registering has no side effects.
         firstSecret: () => takePreloadedSecret(scope, account),
-        ...(warm !== undefined && { warm }),
-        ...(visibility && { visibility }),
+        // Undefined means the source's default.
+        warm: options.warm,
+        visibility: options.visibility,
       });
     },
     initialSessionState,

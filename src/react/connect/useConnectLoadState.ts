@@ -12,21 +12,6 @@ export type ConnectLoadState = { loaded: boolean; error: EmbedkitError | null };
 type Observed = { instance: StripeConnectInstance; error: EmbedkitError | null };
 
 /**
- * The loader's promise of the real instance, from `debugInstance()`: present on the official
- * loader's instances but undeclared, so read narrowly. `undefined` (nothing to observe) when the
- * instance has no such method, or it throws or answers something other than a promise.
- */
-function loadingOf(instance: StripeConnectInstance): PromiseLike<unknown> | undefined {
-  try {
-    const debugInstance: unknown = (instance as { debugInstance?: unknown }).debugInstance;
-    const loading: unknown = typeof debugInstance === 'function' ? debugInstance.call(instance) : undefined;
-    return typeof (loading as PromiseLike<unknown> | undefined)?.then === 'function' ? (loading as PromiseLike<unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Observes Connect.js loading for `instance`, so the provider mounts the components only once
  * Connect.js is there and shows an error instead of blank components when it cannot load
  * (offline, blocked by CSP or an ad blocker). The official loader only rejects a promise nobody
@@ -39,21 +24,25 @@ export function useConnectLoadState(instance: StripeConnectInstance | null): Con
     if (!instance) return;
     let current = true;
     const settle = (error: EmbedkitError | null) => current && setObserved({ instance, error });
-    const loading = loadingOf(instance);
-    if (!loading) settle(null);
-    else
-      loading.then(
-        // Rendered at once, in the task that loaded the script: the components mount and get their
-        // connector now rather than after a scheduled render (one frame later in Chromium).
-        () => flushSync(() => settle(null)),
-        (cause: unknown) =>
-          settle(
-            new EmbedkitError(
-              `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
-              { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
-            ),
+    // The loader's promise of the real instance, from `debugInstance()`: on the official loader's
+    // instances but undeclared. A loader without it (or whose call throws, or answers no promise)
+    // resolves at once: nothing to observe, so loaded.
+    let loading: unknown;
+    try {
+      loading = (instance as { debugInstance?: () => unknown }).debugInstance?.();
+    } catch {}
+    Promise.resolve(loading).then(
+      // Rendered at once, in the task that loaded the script: the components mount and get their
+      // connector now rather than after a scheduled render (one frame later in Chromium).
+      () => flushSync(() => settle(null)),
+      (cause: unknown) =>
+        settle(
+          new EmbedkitError(
+            `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
+            { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
           ),
-      );
+        ),
+    );
     return () => {
       current = false;
     };

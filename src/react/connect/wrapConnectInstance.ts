@@ -1,14 +1,7 @@
 import type { LoadError, LoaderStart, StripeConnectInstance } from '@stripe/connect-js/pure.js';
 import { devOnly } from '../../core/development.js';
-import type { EmbedkitError } from '../../core/EmbedkitError.js';
+import type { ConnectErrorEvent } from './ConnectProvider.js';
 import { watchConnectVersions } from './checkConnectVersions.js';
-
-/** What the provider adds to every component created through the wrapped instance. */
-export interface ConnectInstanceHooks {
-  onLoadError(event: LoadError): void;
-  onLoaderStart(event: LoaderStart): void;
-  onVersionSkew(error: EmbedkitError): void;
-}
 
 type Listener<E> = ((event: E) => void) | undefined;
 
@@ -42,11 +35,12 @@ function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setO
 
 /**
  * The Connect.js instance as `<ConnectProvider>` hands it to the official components: identical,
- * except that `create` routes every component's load errors and loader starts to the provider and,
- * in development, checks that `@stripe/react-connect-js` and `@stripe/connect-js` fit together.
- * The components stay the official ones, untouched.
+ * except that `create` routes every component's load errors (as `component` events) and loader
+ * starts to the provider and, in development, checks that `@stripe/react-connect-js` and
+ * `@stripe/connect-js` fit together (a `setup` event, once). The components stay the official
+ * ones, untouched.
  */
-export function wrapConnectInstance(instance: StripeConnectInstance, hooks: ConnectInstanceHooks): StripeConnectInstance {
+export function wrapConnectInstance(instance: StripeConnectInstance, report: (event: ConnectErrorEvent) => void, onLoaderStart: (event: LoaderStart) => void): StripeConnectInstance {
   let reported = false;
   const create = ((tagName: Parameters<StripeConnectInstance['create']>[0]) => {
     const element = instance.create(tagName);
@@ -55,14 +49,14 @@ export function wrapConnectInstance(instance: StripeConnectInstance, hooks: Conn
     devOnly(
       () =>
         process.env.NODE_ENV !== 'production' &&
-        watchConnectVersions(element, tagName, (skew) => {
+        watchConnectVersions(element, tagName, (error) => {
           if (reported) return;
           reported = true;
-          hooks.onVersionSkew(skew);
+          report({ source: 'setup', error });
         }),
     );
-    chainListener<LoadError>(element, 'setOnLoadError', (event) => hooks.onLoadError(event));
-    chainListener<LoaderStart>(element, 'setOnLoaderStart', (event) => hooks.onLoaderStart(event));
+    chainListener<LoadError>(element, 'setOnLoadError', ({ elementTagName, error }) => report({ source: 'component', elementTagName, error }));
+    chainListener(element, 'setOnLoaderStart', onLoaderStart);
     return element;
   }) as StripeConnectInstance['create'];
   return { ...instance, create };

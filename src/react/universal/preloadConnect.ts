@@ -16,7 +16,8 @@ export interface PreloadConnectOptions {
   account?: string;
 }
 
-const OPTION_RULES = {
+/** The rules of the options `<ConnectProvider>` shares with it (the provider adds its own). */
+export const CONNECT_OPTION_RULES = {
   publishableKey: { ...publishableKeyRule, required: true },
   fetchSecret: fetchSecretRule,
   account: accountRule,
@@ -47,7 +48,7 @@ const OPTION_RULES = {
  * same props shows the same error in its UI).
  */
 export function preloadConnect(options?: PreloadConnectOptions): void {
-  const problem = options === undefined ? null : optionsProblem('preloadConnect', options, OPTION_RULES, 'account_session');
+  const problem = options === undefined ? null : optionsProblem('preloadConnect', options, CONNECT_OPTION_RULES, 'account_session');
   if (problem) console.error(problem);
   if (typeof document === 'undefined') {
     // Server rendering: React 19 emits the hint in the document's head. React 18 has no
