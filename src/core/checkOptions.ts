@@ -1,4 +1,4 @@
-import { devOnly } from './development.js';
+import { devOnly, hint } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import type { SessionKind } from './types.js';
 
@@ -67,16 +67,15 @@ export const is = {
  * a wrong value by its type only, never the value: a misplaced secret key must not be echoed.
  */
 export function optionsProblem(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): EmbedkitError | null {
-  const problem = (text: string, field?: string) => new EmbedkitError(`${where}: ${text}.`, { code: 'invalid_options', field, kind });
+  const problem = (text: string, field?: string) => new EmbedkitError(`${where}: ${text}`, { code: 'invalid_options', field, kind });
   if (typeof options !== 'object' || options === null) {
-    const required = Object.keys(rules).filter((name) => rules[name]!.required);
-    return problem(`pass an options object${required.length ? ` with ${required.join(', ')}` : ''} (got ${describeValue(options)})`);
+    return problem(`pass an options object (got ${describeValue(options)}).${hint(() => process.env.NODE_ENV !== 'production' && requiredNames(rules))}`);
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined ? rule.required : !rule.accepts(value)) {
       const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
-      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${got})${rule.fix ? `. ${rule.fix.replace(/\.$/, '')}` : ''}`, name);
+      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${got}).${rule.fix ? ` ${rule.fix}` : ''}`, name);
     }
   }
   return null;
@@ -86,6 +85,12 @@ export function optionsProblem(where: string, options: unknown, rules: Readonly<
 export function checkOptions(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): void {
   const problem = optionsProblem(where, options, rules, kind);
   if (problem) throw problem;
+}
+
+/** Development only: the sentence naming the options a call cannot do without, or `false`. */
+function requiredNames(rules: Readonly<Record<string, OptionRule>>): string | false {
+  const names = Object.keys(rules).filter((name) => rules[name]!.required);
+  return names.length > 0 && `It needs ${names.join(', ')}.`;
 }
 
 /** A value's type for messages, never the value itself (it may be a secret). */

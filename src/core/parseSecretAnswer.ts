@@ -2,8 +2,7 @@ import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { hint } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
-import { KIND_HINTS, SESSION_KINDS } from './sessionKinds.js';
-import type { SessionKind } from './types.js';
+import { KIND_HINTS, SESSION_KINDS, type SessionKindInfo } from './sessionKinds.js';
 
 /** How far a secret's `expires_at` may lie in the past before it counts as expired: clock skew. */
 export const CLOCK_SKEW_MS = 30_000;
@@ -27,18 +26,18 @@ interface CheckedAnswer {
  * leak a secret. For a Financial Connections flow, which hands the secret straight to Stripe.js;
  * everything else keeps it in a {@link ClientSecret} through {@link parseSecretAnswer}.
  */
-export function readSecret(answer: unknown, kind: SessionKind, { endpoint }: Pick<ParseContext, 'endpoint'>): CheckedAnswer {
+export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): CheckedAnswer {
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
-  if (!record) throw answerError(kind, endpoint, 'client_secret', describe(answer), respond);
+  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), respond);
   const secret = record.client_secret ?? record.clientSecret;
-  if (typeof secret !== 'string' || secret === '') throw answerError(kind, endpoint, 'client_secret', fieldProblem('client_secret', secret), respond);
-  if (!SESSION_KINDS[kind].pattern.test(secret)) {
+  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), respond);
+  if (!info.pattern.test(secret)) {
     throw answerError(
-      kind,
+      info,
       endpoint,
       'client_secret',
       'a client_secret of the wrong kind',
-      () => process.env.NODE_ENV !== 'production' && `${SESSION_KINDS[kind].label} secrets start with ${KIND_HINTS[kind].prefix}.${lookalike(secret)} ${respond(kind)}`,
+      () => process.env.NODE_ENV !== 'production' && `${info.label} secrets start with ${KIND_HINTS[info.kind].prefix}.${lookalike(secret)} ${respond(info)}`,
     );
   }
   return { secret, record };
@@ -48,10 +47,10 @@ export function readSecret(answer: unknown, kind: SessionKind, { endpoint }: Pic
  * Turns what an endpoint or `fetchSecret` function answered into a {@link ClientSecret}: the
  * checks of {@link readSecret}, then those of `expires_at` for the kinds that have one.
  */
-export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint, nowMs }: ParseContext): ClientSecret {
-  const { secret, record } = readSecret(answer, kind, { endpoint });
-  if (!SESSION_KINDS[kind].expires) return new ClientSecret(secret, kind, null);
-  const fail = (problem: string, fix: () => string | false, code?: 'expired') => answerError(kind, endpoint, 'expires_at', problem, fix, code);
+export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endpoint, nowMs }: ParseContext): ClientSecret {
+  const { secret, record } = readSecret(answer, info, { endpoint });
+  if (!info.expires) return new ClientSecret(secret, info.kind, null);
+  const fail = (problem: string, fix: () => string | false, code?: 'expired') => answerError(info, endpoint, 'expires_at', problem, fix, code);
 
   const expiresAt = record.expires_at ?? record.expiresAt;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
@@ -69,17 +68,17 @@ export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint
       'expired',
     );
   }
-  return new ClientSecret(secret, kind, expiresAt);
+  return new ClientSecret(secret, info.kind, expiresAt);
 }
 
 /** `fix` is a development-only sentence (see devOnly): production messages end after the problem. */
-function answerError(kind: SessionKind, endpoint: string, field: string, problem: string, fix: (kind: SessionKind) => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
-  return new EmbedkitError(`The ${SESSION_KINDS[kind].label} endpoint ${endpoint} answered ${problem}.${hint(() => fix(kind))}`, { code, kind, endpoint, field });
+function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: (info: SessionKindInfo) => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
+  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(() => fix(info))}`, { code, kind: info.kind, endpoint, field });
 }
 
 /** Development only: the answer each kind's endpoint should give. */
-function respond(kind: SessionKind): string | false {
-  return process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${SESSION_KINDS[kind].expires ? ', expires_at' : ''} } from ${KIND_HINTS[kind].createdBy}.`;
+function respond(info: SessionKindInfo): string | false {
+  return process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
 }
 
 function fieldProblem(field: string, value: unknown): string {

@@ -6,7 +6,7 @@ import { EmbedkitError, type EmbedkitErrorDetails } from './EmbedkitError.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 import { parseSecretAnswer, type ParseContext } from './parseSecretAnswer.js';
 import { realClock } from './realClock.js';
-import { SESSION_KINDS } from './sessionKinds.js';
+import { SESSION_KINDS, type SessionKindInfo } from './sessionKinds.js';
 import { readServerReason, SERVER_CODE_HINTS } from './serverReason.js';
 import { sleep } from './sleep.js';
 import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types.js';
@@ -28,8 +28,11 @@ export interface RequestSecretOptions {
  * with capped, jittered backoff on `clock`; anything else fails at once with an
  * {@link EmbedkitError} naming the endpoint and the fix.
  */
-export function requestSecret<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K, options: RequestSecretOptions = {}): Promise<ClientSecret> {
-  return requestAnswer(fetchSecret, kind, options, parseSecretAnswer);
+export async function requestSecret<K extends SessionKind>(fetchSecret: FetchSecret<K>, kind: K, options: RequestSecretOptions = {}): Promise<ClientSecret> {
+  const info = SESSION_KINDS[kind];
+  // Checked when the source is created too; here for those who call requestSecret directly.
+  checkOptions(info.label, { fetchSecret }, { fetchSecret: fetchSecretRule }, kind);
+  return requestAnswer(fetchSecret, info, options, parseSecretAnswer);
 }
 
 /**
@@ -39,15 +42,13 @@ export function requestSecret<K extends SessionKind>(fetchSecret: FetchSecret<K>
  */
 export async function requestAnswer<K extends SessionKind, T>(
   fetchSecret: FetchSecret<K>,
-  kind: K,
+  info: SessionKindInfo<K>,
   options: RequestSecretOptions,
-  parse: (answer: unknown, kind: K, context: ParseContext) => T,
+  parse: (answer: unknown, info: SessionKindInfo<K>, context: ParseContext) => T,
 ): Promise<T> {
+  const { kind, label } = info;
   const { signal = new AbortController().signal, params = {}, clock = realClock } = options;
   const retry = resolveRetryOptions(options.retry);
-  const { label } = SESSION_KINDS[kind];
-  // Checked when the source is created too; here for those who call requestSecret directly.
-  checkOptions(label, { fetchSecret }, { fetchSecret: fetchSecretRule }, kind);
   const request: SecretRequest | Exclude<FetchSecret<K>, string | SecretRequest> = typeof fetchSecret === 'string' ? { url: fetchSecret } : fetchSecret;
   const isFunction = typeof request === 'function';
   const method = isFunction ? '' : (request.method ?? 'POST').toUpperCase();
@@ -65,7 +66,8 @@ export async function requestAnswer<K extends SessionKind, T>(
     const response = await fetch(request.url, {
       method,
       headers: { accept: 'application/json', ...(hasBody && { 'content-type': 'application/json' }), ...request.headers },
-      credentials: request.credentials ?? 'same-origin',
+      // Unset, fetch's own default: same-origin.
+      credentials: request.credentials,
       // The kit's params (e.g. the `account` of <ConnectProvider>) describe this very session, so
       // they win over static fields of the request description.
       body: hasBody ? JSON.stringify({ ...request.body, ...params }) : null,
@@ -100,10 +102,10 @@ export async function requestAnswer<K extends SessionKind, T>(
       return JSON.parse(text) as unknown;
     } catch {
       throw failure(
-        /^\s*</.test(text)
-          ? `${where} answered an HTML page instead of JSON${hint(() => process.env.NODE_ENV !== 'production' && '(often a dev server serving index.html for an unknown route, or a proxy error page)')}.`
-          : `${where} answered something that is not JSON.`,
-        () => process.env.NODE_ENV !== 'production' && 'Point fetchSecret at the route that creates the session and responds with JSON.',
+        `${where} answered something that is not JSON.`,
+        () =>
+          process.env.NODE_ENV !== 'production' &&
+          `Point fetchSecret at the route that creates the session and responds with JSON.${/^\s*</.test(text) ? ' It answered an HTML page instead (often a dev server serving index.html for an unknown route, or a proxy error page).' : ''}`,
         { code: 'invalid_response', field: 'body' },
       );
     }
@@ -112,7 +114,7 @@ export async function requestAnswer<K extends SessionKind, T>(
   for (let number = 1; ; number++) {
     try {
       if (signal.aborted) throw signal.reason;
-      return parse(await answer(), kind, { endpoint, nowMs: clock.now() });
+      return parse(await answer(), info, { endpoint, nowMs: clock.now() });
     } catch (caught) {
       // Anything else than embedkit's own errors is a failed connection, or a function whose own
       // fetch failed (its message is out of our hands): both worth retrying.

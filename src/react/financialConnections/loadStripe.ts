@@ -23,7 +23,7 @@ const OPTION_RULES = { publishableKey: { ...publishableKeyRule, required: true }
 export function loadStripe(publishableKey: string, options?: StripeConstructorOptions): Promise<Stripe | null> {
   const problem = optionsProblem('loadStripe', { publishableKey, options }, OPTION_RULES);
   if (problem) return Promise.reject(problem);
-  const key = options === undefined ? publishableKey : JSON.stringify([publishableKey, options]);
+  const key = JSON.stringify([publishableKey, options]);
   let promise = loaded.get(key);
   if (!promise) {
     promise = options === undefined ? loadStripeJs(publishableKey) : loadStripeJs(publishableKey, options);

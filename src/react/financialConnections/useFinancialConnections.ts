@@ -5,6 +5,7 @@ import { hint } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { readSecret } from '../../core/parseSecretAnswer.js';
 import { requestAnswer } from '../../core/requestSecret.js';
+import { FINANCIAL_CONNECTIONS_SESSION } from '../../core/sessionKinds.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { STRIPE_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { loadStripe } from './loadStripe.js';
@@ -116,7 +117,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       const pending = stripePromise.current;
       if (!pending) {
         throw new EmbedkitError(
-          `useFinancialConnections: open() was called before the component using it mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
+          `useFinancialConnections: open() was called before the hook mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
           { code: 'invalid_options', kind: FC },
         );
       }
@@ -128,7 +129,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
         });
       if (!loaded) throw notAvailable();
       // The options' params and retry, and the flow's signal. The secret goes straight to Stripe.js.
-      const collect = { clientSecret: (await requestAnswer(latest.current.fetchSecret, FC, { ...latest.current, signal: controller.signal }, readSecret)).secret };
+      const collect = { clientSecret: (await requestAnswer(latest.current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...latest.current, signal: controller.signal }, readSecret)).secret };
       return toFinancialConnectionsResult<M>(
         latest.current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
       );
