@@ -79,15 +79,17 @@ export async function requestAnswer<K extends SessionKind, T>(
       const reason = await readServerReason(response);
       const { status } = response;
       const retryable = status >= 500 || status === 429;
-      // The server's own words first (embedkit/server's name the fix), then where to look from here.
+      // In development, the server's own words first (embedkit/server's name the fix), then where to look from here.
       throw failure(
-        `${where} answered HTTP ${status}${reason ? ` ${reason.code}${reason.message ? `: ${reason.message.replace(/\.$/, '')}` : ''}` : ''}.`,
+        `${where} answered HTTP ${status}${reason ? ` ${reason.code}` : ''}.`,
         () =>
           process.env.NODE_ENV !== 'production' &&
-          ((reason && SERVER_CODE_HINTS[reason.code]) ??
+          `${reason?.message ? `${reason.message.replace(/\.?$/, '.')} ` : ''}${
+            (reason && SERVER_CODE_HINTS[reason.code]) ??
             (retryable
               ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
-              : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.')),
+              : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.')
+          }`,
         {
           code: 'http',
           status,
@@ -119,7 +121,7 @@ export async function requestAnswer<K extends SessionKind, T>(
       // Anything else than embedkit's own errors is a failed connection, or a function whose own
       // fetch failed (its message is out of our hands): both worth retrying.
       const error = signal.aborted
-        ? failure(`The ${label} request to ${endpoint} was aborted.`, () => process.env.NODE_ENV !== 'production' && 'Nothing is subscribed to this session any more, or the request was cancelled.', {
+        ? failure(`${where}: the request was aborted.`, () => process.env.NODE_ENV !== 'production' && 'Nothing is subscribed to this session any more, or the request was cancelled.', {
             code: 'aborted',
             cause: caught,
           })
@@ -146,7 +148,7 @@ export async function requestAnswer<K extends SessionKind, T>(
 function untilAborted<T>(run: () => T | Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
     Promise.resolve().then(run).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

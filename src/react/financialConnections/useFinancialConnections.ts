@@ -8,7 +8,7 @@ import { requestAnswer } from '../../core/requestSecret.js';
 import { FINANCIAL_CONNECTIONS_SESSION } from '../../core/sessionKinds.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { STRIPE_JS_URL } from '../../shared/stripeScriptUrls.js';
-import { loadStripe } from './loadStripe.js';
+import { loadCheckedStripe } from './loadStripe.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from '../useLatest.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
@@ -85,7 +85,8 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, FC);
   const latest = useLatest({ ...options, problem });
   const { publishableKey, stripe } = options ?? {};
-  const stripePromise = useRef<Promise<Stripe | null> | null>(null);
+  // Loads Stripe.js for the current options; set by the effect, so `null` before it ran.
+  const loader = useRef<(() => Promise<Stripe | null>) | null>(null);
   const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
   const [loaded, setLoaded] = useState<Loaded>();
   const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
@@ -93,10 +94,11 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
 
   useEffect(() => {
     let current = true;
-    const promise = problem ? null : stripe === undefined ? loadStripe(publishableKey!) : Promise.resolve(stripe);
-    stripePromise.current = promise;
+    // With a key, the loader tries again after a failed load (when open() calls it): a click is the user asking again.
+    const load = problem ? null : () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : Promise.resolve(stripe));
+    loader.current = load;
     setLoaded(problem ?? undefined);
-    promise?.then(
+    load?.().then(
       (stripe) => current && setLoaded(stripe ? true : notAvailable()),
       (error: unknown) => current && setLoaded(notAvailable(error)),
     );
@@ -112,26 +114,24 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     if (flow.current) return flow.current.promise;
     const controller = new AbortController();
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
-      const { problem, publishableKey: key } = latest.current;
-      if (problem) throw problem;
-      const pending = stripePromise.current;
-      if (!pending) {
+      // The options at the click.
+      const current = latest.current;
+      if (current.problem) throw current.problem;
+      const load = loader.current;
+      if (!load) {
         throw new EmbedkitError(
           `useFinancialConnections: open() was called before the hook mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
           { code: 'invalid_options', kind: FC },
         );
       }
-      // A failed Stripe.js load is tried once more: a click is the user asking again.
-      const loaded = await pending
-        .catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error)))
-        .catch((error: unknown) => {
-          throw notAvailable(error);
-        });
+      const loaded = await load().catch((error: unknown) => {
+        throw notAvailable(error);
+      });
       if (!loaded) throw notAvailable();
       // The options' params and retry, and the flow's signal. The secret goes straight to Stripe.js.
-      const collect = { clientSecret: (await requestAnswer(latest.current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...latest.current, signal: controller.signal }, readSecret)).secret };
+      const collect = { clientSecret: (await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret)).secret };
       return toFinancialConnectionsResult<M>(
-        latest.current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
+        current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
       );
     };
     const promise = run()
@@ -142,10 +142,9 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
         if (controller.signal.aborted) return ended;
         setIsOpen(false);
         setResult(ended);
-        const { onSuccess, onCancel, onError } = latest.current;
-        if (ended.type === 'linked') onSuccess?.(ended);
-        else if (ended.type === 'cancelled') onCancel?.();
-        else onError?.(ended.error);
+        if (ended.type === 'linked') latest.current.onSuccess?.(ended);
+        else if (ended.type === 'cancelled') latest.current.onCancel?.();
+        else latest.current.onError?.(ended.error);
         return ended;
       });
     flow.current = { promise, controller };
