@@ -56,18 +56,15 @@ function ownMessage(body: { error: Record<string, unknown> }): string | false {
 }
 
 /** The body as text, or `''` (no JSON) past {@link MAX_BODY_BYTES}: then the rest is not read. */
-async function readCapped(stream: ReadableStream<Uint8Array>): Promise<string> {
+async function readCapped(stream: ReadableStream<Uint8Array<ArrayBuffer>>): Promise<string> {
   const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let bytes = 0; ; ) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    if ((bytes += value.byteLength) > MAX_BODY_BYTES) {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for (let bytes = 0, chunk; !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
+    if ((bytes += chunk.value.byteLength) > MAX_BODY_BYTES) {
       // Not awaited: some runtimes never settle a cancel, and nothing here needs it to.
       reader.cancel().catch(() => {});
       return '';
     }
-    text += decoder.decode(value, { stream: true });
   }
+  return new Blob(chunks).text();
 }
