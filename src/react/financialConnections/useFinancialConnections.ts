@@ -83,10 +83,15 @@ const notAvailable = (cause?: unknown) =>
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
   // Wrong options become the hook's error state (and a failed open()), never a render error.
   const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, FC);
-  const latest = useLatest({ ...options, problem });
   const { publishableKey, stripe } = options ?? {};
-  // Loads Stripe.js for the current options; set by the effect, so `null` before it ran.
-  const loader = useRef<(() => Promise<Stripe | null>) | null>(null);
+  // Loads Stripe.js for these options. Made during render (nothing runs until it is called), so
+  // open() has it even before the effect below started the load. With a key, a failed load is tried
+  // again when open() calls it (the shared loader forgets failures): a click is the user asking again.
+  const load = useMemo(
+    () => (problem ? null : () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : Promise.resolve(stripe))),
+    [publishableKey, stripe, problem],
+  );
+  const latest = useLatest({ ...options, problem, load });
   const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
   const [loaded, setLoaded] = useState<Loaded>();
   const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
@@ -94,9 +99,6 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
 
   useEffect(() => {
     let current = true;
-    // With a key, the loader tries again after a failed load (when open() calls it): a click is the user asking again.
-    const load = problem ? null : () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : Promise.resolve(stripe));
-    loader.current = load;
     setLoaded(problem ?? undefined);
     load?.().then(
       (stripe) => current && setLoaded(stripe ? true : notAvailable()),
@@ -105,7 +107,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     return () => {
       current = false;
     };
-  }, [publishableKey, stripe, problem]);
+  }, [load, problem]);
 
   // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
   useEffect(() => () => flow.current?.controller.abort(), []);
@@ -117,14 +119,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       // The options at the click.
       const current = latest.current;
       if (current.problem) throw current.problem;
-      const load = loader.current;
-      if (!load) {
-        throw new EmbedkitError(
-          `useFinancialConnections: open() was called before the hook mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
-          { code: 'invalid_options', kind: FC },
-        );
-      }
-      const loaded = await load().catch((error: unknown) => {
+      const loaded = await current.load!().catch((error: unknown) => {
         throw notAvailable(error);
       });
       if (!loaded) throw notAvailable();
