@@ -8,7 +8,7 @@ import { parseSecretAnswer, type ParseContext } from './parseSecretAnswer.js';
 import { realClock } from './realClock.js';
 import { SESSION_KINDS, type SessionKindInfo } from './sessionKinds.js';
 import { readServerReason, SERVER_CODE_HINTS } from './serverReason.js';
-import { sleep } from './sleep.js';
+import { sleep, untilAborted } from './sleep.js';
 import type { Clock, FetchSecret, RetryOptions, SecretRequest, SessionKind } from './types.js';
 
 /** Options of {@link requestSecret}. All optional. */
@@ -115,7 +115,7 @@ export async function requestAnswer<K extends SessionKind, T>(
 
   for (let number = 1; ; number++) {
     try {
-      if (signal.aborted) throw signal.reason;
+      // An aborted signal rejects at once: fetch's own, or untilAborted's for a function.
       return parse(await answer(), info, { endpoint, nowMs: clock.now() });
     } catch (caught) {
       // Anything else than embedkit's own errors is a failed connection, or a function whose own
@@ -139,16 +139,4 @@ export async function requestAnswer<K extends SessionKind, T>(
       await sleep(clock, Math.max(backoffDelay(number, retry), error.retryAfterMs ?? 0), signal);
     }
   }
-}
-
-/**
- * What `run` returns or throws, called a microtask later (as a request is), or a rejection as soon
- * as `signal` aborts even if `run` ignores it.
- */
-function untilAborted<T>(run: () => T | Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort);
-    Promise.resolve().then(run).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
