@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { fetchSecretRule, publishableKeyRule } from '../../core/checkOptions.js';
 import { hint } from '../../core/development.js';
@@ -112,7 +112,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
   useEffect(() => () => flow.current?.controller.abort(), []);
 
-  const open = useCallback((): Promise<FinancialConnectionsResult<M>> => {
+  const open = useMemo(() => (): Promise<FinancialConnectionsResult<M>> => {
     if (flow.current) return flow.current.promise;
     const controller = new AbortController();
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
