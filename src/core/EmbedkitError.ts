@@ -30,7 +30,8 @@ export interface EmbedkitErrorDetails {
  * contain a client secret (they are built only from metadata, never from a response body).
  */
 export class EmbedkitError extends Error {
-  // `declare`d, then set in one go: field declarations would be repeated in every bundle.
+  // `declare`d, then copied from the details in one go: neither field declarations nor a list of
+  // names end up in every bundle. A detail not given is absent (reads `undefined`).
   declare readonly code: EmbedkitErrorCode;
   declare readonly kind: SessionKind | undefined;
   declare readonly endpoint: string | undefined;
@@ -41,9 +42,9 @@ export class EmbedkitError extends Error {
   declare readonly retryable: boolean;
   declare readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, { code, kind, endpoint, status, serverCode, field, retryable = false, retryAfterMs, cause }: EmbedkitErrorDetails) {
+  constructor(message: string, { cause, ...details }: EmbedkitErrorDetails) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'EmbedkitError';
-    Object.assign(this, { code, kind, endpoint, status, serverCode, field, retryable, retryAfterMs });
+    Object.assign(this, { retryable: false }, details);
   }
 }

@@ -4,13 +4,8 @@ import type { RetryOptions } from './types.js';
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
 /** Defaults: 3 attempts in all, 300 ms doubling, at most 5 s per wait, `Math.random` jitter. */
-export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOptions {
-  return {
-    attempts: Math.max(1, Math.floor(options.attempts ?? 3)),
-    baseDelayMs: Math.max(0, options.baseDelayMs ?? 300),
-    maxDelayMs: Math.max(0, options.maxDelayMs ?? 5000),
-    random: options.random ?? Math.random,
-  };
+export function resolveRetryOptions({ attempts = 3, baseDelayMs = 300, maxDelayMs = 5000, random = Math.random }: RetryOptions = {}): ResolvedRetryOptions {
+  return { attempts: Math.max(1, Math.floor(attempts)), baseDelayMs: Math.max(0, baseDelayMs), maxDelayMs: Math.max(0, maxDelayMs), random };
 }
 
 /**
@@ -21,6 +16,6 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
  */
 export function backoffDelay(retry: number, options: RetryOptions = {}): number {
   const { baseDelayMs, maxDelayMs, random } = resolveRetryOptions(options);
-  const step = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return step / 2 + random() * (step / 2);
+  const half = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retry - 1)) / 2;
+  return half + random() * half;
 }

@@ -1,48 +1,50 @@
-import { devOnly } from './development.js';
+import { devOnly, hint } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import type { SessionKind } from './types.js';
 
-/** What one option must be, and the sentence that tells the developer how to get it right. */
+/** What one option must be, and the sentences that tell the developer how to get it right. */
 export interface OptionRule {
   /** Whether a given (not `undefined`) value is acceptable. */
   accepts: (value: unknown) => boolean;
-  /** What the value must be, for the message, e.g. `a non-empty string`. */
-  expected: string;
+  /**
+   * What the value must be, for the message, e.g. `a non-empty string`. The usual rules below give
+   * it through {@link devOnly}, so browser production builds carry neither it nor `fix`: their
+   * messages name the option and the type it got.
+   */
+  expected?: string | undefined;
   /** Whether `undefined` is refused too. */
   required?: boolean;
-  /**
-   * The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.`
-   * Browser code gives it through {@link devOnly}, so production builds carry only `expected`.
-   */
-  fix?: string;
+  /** The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.` Given through {@link devOnly}. */
+  fix?: string | undefined;
 }
 
 /*
  * The usual rules, one constant each so a bundle carries only those its entry points use;
- * `required` and `fix` are added per entry point.
+ * `required` and `fix` are added per entry point. Descriptions longer than a few words are
+ * development-only.
  */
 export const textRule: OptionRule = { accepts: isText, expected: 'a non-empty string' };
 export const funcRule: OptionRule = { accepts: (value) => typeof value === 'function', expected: 'a function' };
 export const recordRule: OptionRule = { accepts: isRecord, expected: 'an object' };
 export const boolRule: OptionRule = { accepts: (value) => typeof value === 'boolean', expected: 'true or false' };
-export const secondsRule: OptionRule = { accepts: isSeconds, expected: 'a number of seconds, 0 or more' };
+export const secondsRule: OptionRule = { accepts: isSeconds, expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'a number of seconds, 0 or more') };
 export const fetchSecretRule: OptionRule = {
   accepts: (value) => typeof value === 'function' || isText(value) || (isRecord(value) && isText(value.url)),
-  expected: 'an endpoint URL, a request description { url, … } or a function',
+  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'an endpoint URL, a request description { url, … } or a function'),
   required: true,
 };
 export const warmRule: OptionRule = {
   accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
-  expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more',
+  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more'),
 };
 export const accountRule: OptionRule = {
   accepts: isText,
-  expected: 'a connected account id (acct_…)',
+  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'a connected account id (acct_…)'),
   fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
 };
 export const publishableKeyRule: OptionRule = {
   accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
-  expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
+  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'a Stripe publishable key (pk_test_… or pk_live_…)'),
   fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
 };
 
@@ -65,22 +67,16 @@ export const is = {
  * a wrong value by its type only, never the value: a misplaced secret key must not be echoed.
  */
 export function optionsProblem(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): EmbedkitError | null {
+  const problem = (text: string, field?: string) => new EmbedkitError(`${where}: ${text}`, { code: 'invalid_options', field, kind });
   if (typeof options !== 'object' || options === null) {
-    const required = Object.keys(rules).filter((name) => rules[name]!.required);
-    return new EmbedkitError(`${where}: pass an options object${required.length ? ` with ${required.join(', ')}` : ''} (got ${describeValue(options)}).`, {
-      code: 'invalid_options',
-      ...(kind && { kind }),
-    });
+    return problem(`pass an options object (got ${describeValue(options)}).${hint(() => process.env.NODE_ENV !== 'production' && requiredNames(rules))}`);
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = (options as Record<string, unknown>)[name];
-    if (value === undefined ? !rule.required : rule.accepts(value)) continue;
-    const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
-    return new EmbedkitError(`${where}: ${name} must be ${rule.expected} (${got}).${rule.fix ? ` ${rule.fix}` : ''}`, {
-      code: 'invalid_options',
-      field: name,
-      ...(kind && { kind }),
-    });
+    if (value === undefined ? rule.required : !rule.accepts(value)) {
+      const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
+      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${got}).${rule.fix ? ` ${rule.fix}` : ''}`, name);
+    }
   }
   return null;
 }
@@ -91,12 +87,16 @@ export function checkOptions(where: string, options: unknown, rules: Readonly<Re
   if (problem) throw problem;
 }
 
+/** Development only: the sentence naming the options a call cannot do without, or `false`. */
+function requiredNames(rules: Readonly<Record<string, OptionRule>>): string | false {
+  const names = Object.keys(rules).filter((name) => rules[name]!.required);
+  return names.length > 0 && `It needs ${names.join(', ')}.`;
+}
+
 /** A value's type for messages, never the value itself (it may be a secret). */
 export function describeValue(value: unknown): string {
-  if (value === '') return 'an empty string';
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
+  const type = value === '' ? 'empty string' : Array.isArray(value) ? 'array' : typeof value;
+  return value == null ? String(value) : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 function isText(value: unknown): boolean {

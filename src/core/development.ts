@@ -26,7 +26,10 @@ export function devOnly<T>(run: () => T | false): T | undefined {
 /**
  * A message's how-to-fix sentence, in development only (see {@link devOnly}): `' ' + sentence`,
  * or `''`. Production messages keep what failed and the error's fields (`code`, `kind`,
- * `endpoint`, `status`, `field`, `serverCode`).
+ * `endpoint`, `status`, `field`, `serverCode`). Development-only besides the fixes: what a wrong
+ * option must be (production: `publishableKey is invalid (got a number)`), the options a missing
+ * options object needs, which kind a wrong-kind secret looks like, whether a non-JSON answer was an
+ * HTML page, and embedkit/server's own message on a refusal (its `error.code` stays).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function hint(sentence: () => string | false): string {

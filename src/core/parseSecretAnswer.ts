@@ -2,8 +2,7 @@ import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { hint } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
-import { CREATED_BY, SESSION_KINDS } from './sessionKinds.js';
-import type { SessionKind } from './types.js';
+import { KIND_HINTS, SESSION_KINDS, type SessionKindInfo } from './sessionKinds.js';
 
 /** How far a secret's `expires_at` may lie in the past before it counts as expired: clock skew. */
 export const CLOCK_SKEW_MS = 30_000;
@@ -14,53 +13,80 @@ export interface ParseContext {
   nowMs: number;
 }
 
-/**
- * Turns what an endpoint or `fetchSecret` function answered into a {@link ClientSecret}, or throws
- * an {@link EmbedkitError} that names the endpoint, the field and the fix. Messages are built only
- * from types and metadata, never from the answer's values, so they cannot leak a secret.
- */
-export function parseSecretAnswer(answer: unknown, kind: SessionKind, { endpoint, nowMs }: ParseContext): ClientSecret {
-  const info = SESSION_KINDS[kind];
-  // `fix` is a development-only sentence (see devOnly): production messages end after the problem.
-  const fail = (field: string, problem: string, fix: () => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') =>
-    new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(fix)}`, { code, kind, endpoint, field });
-  const respond = () => process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${CREATED_BY[kind]}.`;
+/** What an answer holds once {@link readSecret} checked it: the raw secret, and the answer as an object. */
+interface CheckedAnswer {
+  secret: string;
+  record: Record<string, unknown>;
+}
 
+/**
+ * The raw client secret of what an endpoint or `fetchSecret` function answered, checked to be a
+ * secret of `kind`, or an {@link EmbedkitError} naming the endpoint, the field and the fix.
+ * Messages are built only from types and metadata, never from the answer's values, so they cannot
+ * leak a secret. For a Financial Connections flow, which hands the secret straight to Stripe.js;
+ * everything else keeps it in a {@link ClientSecret} through {@link parseSecretAnswer}.
+ */
+export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): CheckedAnswer {
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
-  if (!record) throw fail('client_secret', describe(answer), respond);
+  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), respond);
   const secret = record.client_secret ?? record.clientSecret;
-  if (typeof secret !== 'string' || secret === '') throw fail('client_secret', fieldProblem('client_secret', secret), respond);
+  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), respond);
   if (!info.pattern.test(secret)) {
-    throw fail('client_secret', `a client_secret of the wrong kind: ${info.label} secrets start with ${info.prefix}`, () => {
-      if (process.env.NODE_ENV === 'production') return false;
-      const actual = Object.values(SESSION_KINDS).find((other) => other.pattern.test(secret));
-      return `${actual ? `This one looks like ${/^[AEIOU]/.test(actual.label) ? 'an' : 'a'} ${actual.label} secret. ` : ''}${respond()}`;
-    });
+    throw answerError(
+      info,
+      endpoint,
+      'client_secret',
+      'a client_secret of the wrong kind',
+      () => process.env.NODE_ENV !== 'production' && `${info.label} secrets start with ${KIND_HINTS[info.kind].prefix}.${lookalike(secret)} ${respond(info)}`,
+    );
   }
-  if (!info.expires) return new ClientSecret(secret, kind, null);
+  return { secret, record };
+}
+
+/**
+ * Turns what an endpoint or `fetchSecret` function answered into a {@link ClientSecret}: the
+ * checks of {@link readSecret}, then those of `expires_at` for the kinds that have one.
+ */
+export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endpoint, nowMs }: ParseContext): ClientSecret {
+  const { secret, record } = readSecret(answer, info, { endpoint });
+  if (!info.expires) return new ClientSecret(secret, info.kind, null);
+  const fail = (problem: string, fix: () => string | false, code?: 'expired') => answerError(info, endpoint, 'expires_at', problem, fix, code);
 
   const expiresAt = record.expires_at ?? record.expiresAt;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
     throw fail(
-      'expires_at',
       fieldProblem('expires_at', expiresAt),
       () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at (unix seconds) next to client_secret, so embedkit can renew the session in time.`,
     );
   }
   // Year 5138 in seconds: anything larger is milliseconds.
-  if (expiresAt > 1e11) throw fail('expires_at', 'expires_at in milliseconds', () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at unchanged, in unix seconds.`);
+  if (expiresAt > 1e11) throw fail('expires_at in milliseconds', () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at unchanged, in unix seconds.`);
   if (expiresAt * 1000 + CLOCK_SKEW_MS <= nowMs) {
-    const ago = Math.round(nowMs / 1000 - expiresAt);
     throw fail(
-      'expires_at',
-      `a session that expired ${ago} s ago by this device's clock`,
+      `a session that expired ${Math.round(nowMs / 1000 - expiresAt)} s ago by this device's clock`,
       () => process.env.NODE_ENV !== 'production' && `Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`,
       'expired',
     );
   }
-  return new ClientSecret(secret, kind, expiresAt);
+  return new ClientSecret(secret, info.kind, expiresAt);
+}
+
+/** `fix` is a development-only sentence (see devOnly): production messages end after the problem. */
+function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: (info: SessionKindInfo) => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
+  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(() => fix(info))}`, { code, kind: info.kind, endpoint, field });
+}
+
+/** Development only: the answer each kind's endpoint should give. */
+function respond(info: SessionKindInfo): string | false {
+  return process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
 }
 
 function fieldProblem(field: string, value: unknown): string {
-  return value === undefined || value === null ? `without ${field}` : `${field} as ${describe(value)}`;
+  return value == null ? `without ${field}` : `${field} as ${describe(value)}`;
+}
+
+/** Development only: which kind a wrong secret seems to be, as a sentence, or `''`. */
+function lookalike(secret: string): string {
+  const actual = Object.values(SESSION_KINDS).find((other) => other.pattern.test(secret));
+  return actual ? ` This one looks like ${/^[AEIOU]/.test(actual.label) ? 'an' : 'a'} ${actual.label} secret.` : '';
 }

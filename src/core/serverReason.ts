@@ -1,12 +1,15 @@
 import { withoutSecrets } from '../shared/secretLike.js';
-import { isRecord } from './checkOptions.js';
+import { devOnly } from './development.js';
 
 /** What a refusing endpoint said about why, as far as it is safe to repeat. */
 export interface ServerReason {
   /** `error.code` of the JSON body, when it is a short snake_case word. */
   code: string;
-  /** `error.message`, only from embedkit's own error shape; capped, secrets cut out. */
-  message: string | null;
+  /**
+   * `error.message`, only from embedkit's own error shape; capped, secrets cut out. Development
+   * only (see devOnly): embedkit/server's messages name the fix, the code says what failed.
+   */
+  message: string | undefined;
 }
 
 /** An error body is a few hundred bytes; anything larger is not one worth reading. */
@@ -26,56 +29,42 @@ export const SERVER_CODE_HINTS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The server's `error.code` (and, from embedkit's own error shape, `error.message`) of a refused
- * request, or `null`. Reads at most a few KB, only JSON, and never returns text that looks like a
+ * The server's `error.code` (and, in development, embedkit's own error shape's `error.message`) of
+ * a refused request, or `null`. Reads at most a few KB, and never returns text that looks like a
  * secret: the result ends up in an error message.
  */
 export async function readServerReason(response: Response): Promise<ServerReason | null> {
-  if (!/\bjson\b/i.test(response.headers.get('content-type') ?? '') || !response.body) {
-    await response.body?.cancel().catch(() => {});
-    return null;
-  }
-  const text = await readCapped(response.body);
-  if (text === null) return null;
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    // Anything unexpected on the way (no body, too large, not JSON, no error object) throws: no reason.
+    const body = JSON.parse(await readCapped(response.body!)) as { error: Record<string, unknown> };
+    const { code } = body.error;
+    if (typeof code !== 'string' || !CODE.test(code)) return null;
+    return { code, message: devOnly(() => process.env.NODE_ENV !== 'production' && ownMessage(body)) };
   } catch {
     return null;
   }
-  const error = isRecord(body) ? body.error : undefined;
-  if (!isRecord(error) || typeof error.code !== 'string' || !CODE.test(error.code)) return null;
-  const ownShape = Object.keys(body as object).length === 1 && Object.keys(error).every((key) => OWN_ERROR_KEYS.includes(key));
-  return { code: error.code, message: ownShape && typeof error.message === 'string' ? clean(error.message) : null };
 }
 
-function clean(message: string): string | null {
+/** `error.message` of embedkit's own error shape, capped, without control characters or anything secret-like. */
+function ownMessage(body: { error: Record<string, unknown> }): string | false {
+  const { message } = body.error;
+  if (Object.keys(body).length !== 1 || !Object.keys(body.error).every((key) => OWN_ERROR_KEYS.includes(key)) || typeof message !== 'string') return false;
   const safe = withoutSecrets(message)
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim();
-  if (safe === '') return null;
   return safe.length > MAX_MESSAGE_CHARS ? `${safe.slice(0, MAX_MESSAGE_CHARS - 1)}…` : safe;
 }
 
-/** The body as text, or `null` past {@link MAX_BODY_BYTES} (then the rest is not read). */
-async function readCapped(stream: ReadableStream<Uint8Array>): Promise<string | null> {
+/** The body as text, or `''` (no JSON) past {@link MAX_BODY_BYTES}: then the rest is not read. */
+async function readCapped(stream: ReadableStream<Uint8Array<ArrayBuffer>>): Promise<string> {
   const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
-      bytes += value.byteLength;
-      if (bytes > MAX_BODY_BYTES) {
-        // Not awaited: some runtimes never settle a cancel, and nothing here needs it to.
-        reader.cancel().catch(() => {});
-        return null;
-      }
-      text += decoder.decode(value, { stream: true });
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for (let bytes = 0, chunk; !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
+    if ((bytes += chunk.value.byteLength) > MAX_BODY_BYTES) {
+      // Not awaited: some runtimes never settle a cancel, and nothing here needs it to.
+      reader.cancel().catch(() => {});
+      return '';
     }
-  } catch {
-    return null;
   }
+  return new Blob(chunks).text();
 }

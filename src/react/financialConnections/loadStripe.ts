@@ -5,7 +5,6 @@ import { loadStripe as loadStripeJs } from '@stripe/stripe-js/pure/index.mjs';
 import { optionsProblem, publishableKeyRule, recordRule } from '../../core/checkOptions.js';
 
 const loaded = new Map<string, Promise<Stripe | null>>();
-const OPTION_RULES = { publishableKey: { ...publishableKeyRule, required: true }, options: recordRule };
 
 /**
  * Stripe.js for `<Elements stripe={…}>` and your own Stripe.js calls: the very instance embedkit
@@ -21,9 +20,14 @@ const OPTION_RULES = { publishableKey: { ...publishableKeyRule, required: true }
  * const stripePromise = loadStripe(import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY);
  */
 export function loadStripe(publishableKey: string, options?: StripeConstructorOptions): Promise<Stripe | null> {
-  const problem = optionsProblem('loadStripe', { publishableKey, options }, OPTION_RULES);
-  if (problem) return Promise.reject(problem);
-  const key = options === undefined ? publishableKey : JSON.stringify([publishableKey, options]);
+  // The rules built here, not in a module constant: spreads keep a constant in bundles that never call this.
+  const problem = optionsProblem('loadStripe', { publishableKey, options }, { publishableKey: { ...publishableKeyRule, required: true }, options: recordRule });
+  return problem ? Promise.reject(problem) : loadCheckedStripe(publishableKey, options);
+}
+
+/** {@link loadStripe} for callers that checked the key already (useFinancialConnections): same instances. */
+export function loadCheckedStripe(publishableKey: string, options?: StripeConstructorOptions): Promise<Stripe | null> {
+  const key = JSON.stringify([publishableKey, options]);
   let promise = loaded.get(key);
   if (!promise) {
     promise = options === undefined ? loadStripeJs(publishableKey) : loadStripeJs(publishableKey, options);

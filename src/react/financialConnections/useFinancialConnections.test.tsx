@@ -149,10 +149,11 @@ describe('useFinancialConnections', () => {
     expect(result.current.error).toMatchObject({ code: 'network', kind: 'financial_connections_session', cause: loadFailure });
   });
 
-  it('open() called before the hook has mounted fails with an EmbedkitError, without rejecting', async () => {
+  it('open() called before the hook has mounted waits for Stripe.js like any early call', async () => {
+    const stripe = fakeStripe(async () => ({ financialConnectionsSession: session([account]) }));
     let ended: Promise<unknown> | undefined;
     function Early() {
-      const { open } = useFinancialConnections({ stripe: null, fetchSecret: fcSecret() });
+      const { open } = useFinancialConnections({ stripe: stripe as unknown as Stripe, fetchSecret: fcSecret() });
       // A layout effect runs before the hook's own effect has started Stripe.js.
       useLayoutEffect(() => {
         ended = open();
@@ -160,10 +161,10 @@ describe('useFinancialConnections', () => {
       return null;
     }
     render(<Early />);
-    const outcome = (await ended) as { type: string; error: unknown };
-    expect(outcome.type).toBe('failed');
-    expect(outcome.error).toBeInstanceOf(EmbedkitError);
-    expect(outcome.error).toMatchObject({ code: 'invalid_options', kind: 'financial_connections_session', message: expect.stringMatching(/before .*mounted/) });
+    await act(async () => {
+      expect(await ended).toMatchObject({ type: 'linked', accounts: [account] });
+    });
+    expect(stripe.collectFinancialConnectionsAccounts).toHaveBeenCalledTimes(1);
   });
 
   it('unmounting during the secret request aborts it and calls no callback', async () => {

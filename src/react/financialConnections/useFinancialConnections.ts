@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { fetchSecretRule, publishableKeyRule } from '../../core/checkOptions.js';
 import { hint } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
-import { requestSecret } from '../../core/requestSecret.js';
+import { readSecret } from '../../core/parseSecretAnswer.js';
+import { requestAnswer } from '../../core/requestSecret.js';
+import { FINANCIAL_CONNECTIONS_SESSION } from '../../core/sessionKinds.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { STRIPE_JS_URL } from '../../shared/stripeScriptUrls.js';
-import { loadStripe } from './loadStripe.js';
+import { loadCheckedStripe } from './loadStripe.js';
 import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from '../useLatest.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
@@ -56,20 +58,23 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
     | { status: 'error'; ready: false; error: Error }
   );
 
-type Loading = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: Error };
+/** Stripe.js for the flow: loading (`undefined`), ready (`true`), or why it is unavailable. */
+type Loaded = true | Error | undefined;
+
+const FC = 'financial_connections_session';
 
 /** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
 const RULES_WITH_KEY = { fetchSecret: fetchSecretRule, publishableKey: { ...publishableKeyRule, required: true } };
 const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: publishableKeyRule };
 
-/** Why there is no Stripe.js to open the flow with; Stripe's own load failure is kept as the cause. */
+/** Why there is no Stripe.js to open the flow with; Stripe's own load failure (any error but ours) is kept as the cause. */
 const notAvailable = (cause?: unknown) =>
-  new EmbedkitError(
-    `Stripe.js is not available to useFinancialConnections.${hint(() => process.env.NODE_ENV !== 'production' && 'It was given no Stripe instance, or Stripe.js could not load in this environment (offline, or blocked by a Content-Security-Policy or an ad blocker).')}`,
-    { code: 'network', kind: 'financial_connections_session', endpoint: STRIPE_JS_URL, cause },
-  );
-/** A failed Stripe.js load as embedkit's one error type (a wrong key already is one). */
-const loadFailure = (error: unknown) => (error instanceof EmbedkitError ? error : notAvailable(error));
+  cause instanceof EmbedkitError
+    ? cause
+    : new EmbedkitError(
+        `Stripe.js is not available to useFinancialConnections.${hint(() => process.env.NODE_ENV !== 'production' && 'It was given no Stripe instance, or Stripe.js could not load in this environment (offline, or blocked by a Content-Security-Policy or an ad blocker).')}`,
+        { code: 'network', kind: FC, endpoint: STRIPE_JS_URL, cause },
+      );
 
 /**
  * Bank linking with Stripe Financial Connections, shaped like react-plaid-link's hook:
@@ -77,59 +82,52 @@ const loadFailure = (error: unknown) => (error instanceof EmbedkitError ? error 
  */
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
   // Wrong options become the hook's error state (and a failed open()), never a render error.
-  const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, 'financial_connections_session');
-  const latestProblem = useLatest(problem);
-  const latest = useLatest(options);
+  const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, FC);
   const { publishableKey, stripe } = options ?? {};
-  const stripePromise = useRef<Promise<Stripe | null> | null>(null);
+  // Loads Stripe.js for these options. Made during render (nothing runs until it is called), so
+  // open() has it even before the effect below started the load. With a key, a failed load is tried
+  // again when open() calls it (the shared loader forgets failures): a click is the user asking again.
+  const load = useMemo(
+    () => (problem ? null : () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : Promise.resolve(stripe))),
+    [publishableKey, stripe, problem],
+  );
+  const latest = useLatest({ ...options, problem, load });
   const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
-  const [loading, setLoading] = useState<Loading>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded>();
   const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
   const [isOpen, setIsOpen] = useState(false);
 
   useEffect(() => {
-    if (problem) {
-      stripePromise.current = null;
-      setLoading({ status: 'error', error: problem });
-      return;
-    }
     let current = true;
-    const promise = stripe === undefined ? loadStripe(publishableKey!) : Promise.resolve(stripe);
-    stripePromise.current = promise;
-    setLoading({ status: 'loading' });
-    promise.then(
-      (loaded) => current && setLoading(loaded ? { status: 'ready' } : { status: 'error', error: notAvailable() }),
-      (error: unknown) => current && setLoading({ status: 'error', error: loadFailure(error) }),
+    setLoaded(problem ?? undefined);
+    load?.().then(
+      (stripe) => current && setLoaded(stripe ? true : notAvailable()),
+      (error: unknown) => current && setLoaded(notAvailable(error)),
     );
     return () => {
       current = false;
     };
-  }, [publishableKey, stripe, problem]);
+  }, [load, problem]);
 
   // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
   useEffect(() => () => flow.current?.controller.abort(), []);
 
-  const open = useCallback((): Promise<FinancialConnectionsResult<M>> => {
+  const open = useMemo(() => (): Promise<FinancialConnectionsResult<M>> => {
     if (flow.current) return flow.current.promise;
     const controller = new AbortController();
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
-      if (latestProblem.current) throw latestProblem.current;
-      const pending = stripePromise.current;
-      if (!pending) {
-        throw new EmbedkitError(
-          `useFinancialConnections: open() was called before the component using it mounted.${hint(() => process.env.NODE_ENV !== 'production' && 'Call it from an event handler or an effect.')}`,
-          { code: 'invalid_options', kind: 'financial_connections_session' },
-        );
-      }
-      // A failed Stripe.js load is tried once more: a click is the user asking again.
-      const { publishableKey: key } = latest.current;
-      const loaded = await pending.catch((error: unknown) => (key ? loadStripe(key) : Promise.reject(error))).catch((error: unknown) => Promise.reject(loadFailure(error)));
+      // The options at the click.
+      const current = latest.current;
+      if (current.problem) throw current.problem;
+      const loaded = await current.load!().catch((error: unknown) => {
+        throw notAvailable(error);
+      });
       if (!loaded) throw notAvailable();
-      const { fetchSecret, params, retry, mode } = latest.current;
-      const secret = await requestSecret(fetchSecret, 'financial_connections_session', { signal: controller.signal, ...(params && { params }), ...(retry && { retry }) });
-      const collect = { clientSecret: secret.reveal() };
-      const answer = mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect);
-      return toFinancialConnectionsResult<M>(answer);
+      // The options' params and retry, and the flow's signal. The secret goes straight to Stripe.js.
+      const collect = { clientSecret: (await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret)).secret };
+      return toFinancialConnectionsResult<M>(
+        current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
+      );
     };
     const promise = run()
       .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable(error) }))
@@ -139,19 +137,18 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
         if (controller.signal.aborted) return ended;
         setIsOpen(false);
         setResult(ended);
-        const { onSuccess, onCancel, onError } = latest.current;
-        if (ended.type === 'linked') onSuccess?.(ended);
-        else if (ended.type === 'cancelled') onCancel?.();
-        else onError?.(ended.error);
+        if (ended.type === 'linked') latest.current.onSuccess?.(ended);
+        else if (ended.type === 'cancelled') latest.current.onCancel?.();
+        else latest.current.onError?.(ended.error);
         return ended;
       });
     flow.current = { promise, controller };
     setIsOpen(true);
     return promise;
-  }, [latest, latestProblem]);
+  }, [latest]);
 
   return useMemo(() => {
-    const ready = loading.status === 'ready';
-    return { status: ready && isOpen ? 'open' : loading.status, ready, error: loading.status === 'error' ? loading.error : null, open, result } as UseFinancialConnectionsResult<M>;
-  }, [loading, isOpen, open, result]);
+    const ready = loaded === true;
+    return { status: loaded === undefined ? 'loading' : ready ? (isOpen ? 'open' : 'ready') : 'error', ready, error: ready ? null : (loaded ?? null), open, result } as UseFinancialConnectionsResult<M>;
+  }, [loaded, isOpen, open, result]);
 }
