@@ -52,9 +52,12 @@ export const BROWSER_ROUTES = {
    * (requirements cleared, charges and payouts enabled, `account.updated` emitted). Idempotent.
    */
   completeOnboarding: '/sandbox/v1/account/onboarding/complete',
-  /** GET (token, customer session) → `{ data: SandboxCard[] }`. */
+  /**
+   * GET (token, customer session) → `{ data: SandboxCard[] }`; 403 `component_not_enabled` unless the
+   * CustomerSession enabled payment_element, customer_sheet or mobile_payment_element.
+   */
   paymentMethods: '/sandbox/v1/customer/payment_methods',
-  /** GET (token, customer session) → `{ data: SandboxPlan[] }` for the pricing table / buy button. */
+  /** GET (token, customer session) → `{ data: SandboxPlan[] }` for the pricing table / buy button (403 `component_not_enabled` unless one is enabled). */
   plans: '/sandbox/v1/customer/plans',
   /** GET (token, FC session) → `{ data: SandboxInstitution[] }`. */
   institutions: '/sandbox/v1/financial_connections/institutions',

@@ -105,6 +105,7 @@ describe('sandbox browser routes: data for a claimed session', () => {
     const payments = await get(BROWSER_ROUTES.payments, token);
     expect(payments.status).toBe(403);
     expect(payments.body.error.code).toBe('component_not_enabled');
+    expect(payments.body.error.message).toMatch(/enabled in the AccountSession\. Enable one of: payments,/);
     expect((await get(BROWSER_ROUTES.account, token)).status).toBe(200);
     expect((await get(BROWSER_ROUTES.payments)).body.error.code).toBe('claim_token_missing');
     expect((await get(BROWSER_ROUTES.payments, 'sbtok_forged')).status).toBe(401);
@@ -112,7 +113,9 @@ describe('sandbox browser routes: data for a claimed session', () => {
     const customerToken = (await post(claim, { client_secret: cs.client_secret })).body.token;
     expect((await get(BROWSER_ROUTES.payments, customerToken)).body.error.code).toBe('session_kind_mismatch');
     expect((await get(BROWSER_ROUTES.plans, customerToken)).body.data).toHaveLength(3);
-    expect((await get(BROWSER_ROUTES.paymentMethods, customerToken)).body.error.code).toBe('component_not_enabled');
+    const savedCards = (await get(BROWSER_ROUTES.paymentMethods, customerToken)).body.error;
+    expect(savedCards.code).toBe('component_not_enabled');
+    expect(savedCards.message).toMatch(/enabled in the CustomerSession\. Enable one of: payment_element,/);
   });
 
   it('ends a session on logout: data reads then fail with session_logged_out', async () => {
