@@ -27,7 +27,10 @@ export const STRIPE_SCRIPT_URLS = {
 
 /** Browser routes (JSON in, JSON out). `:token` routes take `Authorization: Bearer <claim token>`. */
 export const BROWSER_ROUTES = {
-  /** POST `{ client_secret }` → {@link ClaimResponse}. First claim wins; reused/expired/unknown fail. */
+  /**
+   * POST `{ client_secret, publishable_key? }` → {@link ClaimResponse}. First claim wins; reused/expired/unknown
+   * fail. A `publishable_key` other than `pk_test_…` is Stripe's 401 (the sandbox is test mode), before the claim.
+   */
   claim: '/sandbox/v1/claim',
   /**
    * GET (token) → `{ data: SandboxPayment[] }` for the claimed account. The account data routes answer

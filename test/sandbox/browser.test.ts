@@ -47,6 +47,18 @@ describe('sandbox browser routes: claiming a client secret', () => {
     expect((await post(claim, {})).body.error.code).toBe('parameter_missing');
   });
 
+  it('refuses a claim made with a live publishable key, as Stripe refuses a key of the other mode, and keeps the secret claimable', async () => {
+    const { stripe, customer, post } = await startSandbox();
+    const session = await stripe.customerSessions.create({ customer, components: { payment_element: { enabled: true } } });
+    const live = await post(claim, { client_secret: session.client_secret, publishable_key: 'pk_live_abcdef123456' });
+    expect(live.status).toBe(401);
+    expect(live.body.error.type).toBe('invalid_request_error');
+    expect(live.body.error.message).toMatch(/^Invalid API Key provided: pk_live_\*\*\*\*3456\. The sandbox is test mode: use a pk_test_ publishable key with it/);
+    expect(JSON.stringify(live.body)).not.toContain('abcdef');
+    const test = await post(claim, { client_secret: session.client_secret, publishable_key: 'pk_test_sandbox' });
+    expect(test.status).toBe(200);
+  });
+
   it('gives a CustomerSession one more lifetime from its first use (the two-phase model)', async () => {
     const { stripe, customer, post, get, sandbox } = await startSandbox({ lifetimeSeconds: 1800 });
     const session = await stripe.customerSessions.create({ customer, components: { payment_element: { enabled: true } } });

@@ -5,6 +5,7 @@ import { completeFinancialConnections } from './completeFinancialConnections.js'
 import { BROWSER_ROUTES } from '../protocol.js';
 import type { Route, RouteContext } from '../engine/Route.js';
 import { SandboxApiError } from '../engine/SandboxApiError.js';
+import { checkPublishableKey } from '../rest/authenticate.js';
 import { completeOnboarding } from '../rest/completeOnboarding.js';
 import type { AccountData } from '../rest/seedData.js';
 
@@ -54,7 +55,15 @@ const MAX_EVENT_TYPES = 100;
 
 /** `/sandbox/v1/*`: what the browser stand-ins call (JSON, CORS `*`). */
 export const browserRoutes: Route[] = [
-  { method: 'POST', path: BROWSER_ROUTES.claim, handle: ({ store, json }) => claimSecret(store, json.client_secret) },
+  {
+    method: 'POST',
+    path: BROWSER_ROUTES.claim,
+    handle: ({ store, json }) => {
+      // Checked before the claim, so a refused key leaves the secret claimable.
+      if (json.publishable_key !== undefined) checkPublishableKey(String(json.publishable_key));
+      return claimSecret(store, json.client_secret);
+    },
+  },
   dataRoute(BROWSER_ROUTES.payments, 'payments'),
   dataRoute(BROWSER_ROUTES.payouts, 'payouts'),
   dataRoute(BROWSER_ROUTES.balance, 'balance'),
