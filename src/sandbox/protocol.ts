@@ -27,7 +27,10 @@ export const STRIPE_SCRIPT_URLS = {
 
 /** Browser routes (JSON in, JSON out). `:token` routes take `Authorization: Bearer <claim token>`. */
 export const BROWSER_ROUTES = {
-  /** POST `{ client_secret }` → {@link ClaimResponse}. First claim wins; reused/expired/unknown fail. */
+  /**
+   * POST `{ client_secret, publishable_key? }` → {@link ClaimResponse}. First claim wins; reused/expired/unknown
+   * fail. A `publishable_key` other than `pk_test_…` is Stripe's 401 (the sandbox is test mode), before the claim.
+   */
   claim: '/sandbox/v1/claim',
   /**
    * GET (token) → `{ data: SandboxPayment[] }` for the claimed account. The account data routes answer
@@ -52,9 +55,12 @@ export const BROWSER_ROUTES = {
    * (requirements cleared, charges and payouts enabled, `account.updated` emitted). Idempotent.
    */
   completeOnboarding: '/sandbox/v1/account/onboarding/complete',
-  /** GET (token, customer session) → `{ data: SandboxCard[] }`. */
+  /**
+   * GET (token, customer session) → `{ data: SandboxCard[] }`; 403 `component_not_enabled` unless the
+   * CustomerSession enabled payment_element, customer_sheet or mobile_payment_element.
+   */
   paymentMethods: '/sandbox/v1/customer/payment_methods',
-  /** GET (token, customer session) → `{ data: SandboxPlan[] }` for the pricing table / buy button. */
+  /** GET (token, customer session) → `{ data: SandboxPlan[] }` for the pricing table / buy button (403 `component_not_enabled` unless one is enabled). */
   plans: '/sandbox/v1/customer/plans',
   /** GET (token, FC session) → `{ data: SandboxInstitution[] }`. */
   institutions: '/sandbox/v1/financial_connections/institutions',

@@ -228,13 +228,13 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
     // Dev servers in middleware mode have no httpServer to watch; Vite still closes the plugins.
     closeBundle: stop,
     async configureServer(server) {
-      mountHandlers?.(server);
+      mountHandlers?.(server, 'vite');
       if (!enabled) return;
       await start();
       install(server, Boolean(server.config.server.https));
     },
     async configurePreviewServer(server) {
-      mountHandlers?.(server);
+      mountHandlers?.(server, 'vite preview');
       if (!enabled) return;
       await start();
       install(server, Boolean(server.config.preview.https));
@@ -261,14 +261,18 @@ export function embedkitSandbox(options: EmbedkitSandboxPluginOptions = {}): Plu
 
 /**
  * Mounts the app's handlers: each made on the first request to its path, with one `stripe` client
- * for the sandbox (or for Stripe) shared by all. A factory that fails answers 500 and is tried
- * again on the next request; the dev server keeps running.
+ * for the sandbox (or for Stripe) shared by all. A factory that fails answers 500 (the server is
+ * misconfigured, not the request) and the server keeps running. A factory that throws anything else
+ * is tried again on the next request: its cause (a missing package, the sandbox's port) may go
+ * away. An `invalid_options` EmbedkitError (a handler given a wrong option) cannot: the fix is an
+ * edit of the Vite config, which restarts the server. So it is logged once and its 500 repeated
+ * without running the factory again, e.g. for the browser's retries.
  */
 function handlerMounter(
   factories: Record<string, SandboxHandlerFactory>,
   startSandbox: (() => Promise<Sandbox>) | undefined,
   secretKey: string | undefined,
-): (server: ViteDevServer | PreviewServer) => void {
+): (server: ViteDevServer | PreviewServer, command: 'vite' | 'vite preview') => void {
   for (const [path, factory] of Object.entries(factories)) {
     if (!path.startsWith('/') || typeof factory !== 'function') {
       throw new EmbedkitError(
@@ -299,21 +303,23 @@ function handlerMounter(
     if (!handler) {
       handler = context().then(async (ctx) => toNodeHandler(await factories[path]!(ctx)));
       built.set(path, handler);
-      handler.catch(() => built.delete(path));
+      handler.catch((error: unknown) => {
+        // The cause goes to the server log only: a factory's error may quote configuration.
+        console.error(`embedkitSandbox: the handler for ${path} could not be created:`, error);
+        if (!(error instanceof EmbedkitError && error.code === 'invalid_options')) built.delete(path);
+      });
     }
     return handler;
   };
-  return (server) => {
+  return (server, command) => {
     server.middlewares.use((req, res, next) => {
       const path = req.url?.split('?')[0] ?? '';
       if (!Object.hasOwn(factories, path)) return next();
       handlerFor(path).then(
         (handler) => handler(req, res, next),
-        (error: unknown) => {
-          // The cause goes to the server log only: a factory's error may quote configuration.
-          console.error(`embedkitSandbox: the handler for ${path} could not be created:`, error);
+        () => {
           res.writeHead(500, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-          res.end(JSON.stringify({ error: { code: 'handler_failed', message: `The handler for ${path} could not be created; see the dev server log.` } }));
+          res.end(JSON.stringify({ error: { code: 'handler_failed', message: `The handler for ${path} could not be created; see the terminal running \`${command}\`.` } }));
         },
       );
     });

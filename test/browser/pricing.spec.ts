@@ -38,3 +38,12 @@ test('a reused CustomerSession secret makes the buy button fail visibly', async 
   await show(page, { buyButton: secret });
   await expect(page.locator('stripe-buy-button').getByRole('alert')).toHaveAttribute('data-error-code', 'session_already_claimed');
 });
+
+test('a live publishable key makes the pricing table fail visibly, naming the pk_test_ fix, and leaves the secret unclaimed', async ({ page, sandbox }) => {
+  await page.goto('/pricing.html');
+  await page.locator('stripe-pricing-table').evaluate((table) => table.setAttribute('publishable-key', 'pk_live_123456789012'));
+  await show(page, { pricingTable: await customerSecret(sandbox) });
+  const alert = page.locator('stripe-pricing-table').getByRole('alert');
+  await expect(alert).toContainText('The sandbox is test mode: use a pk_test_ publishable key');
+  expect((await sandbox.state()).claims.customer_session ?? 0).toBe(0);
+});

@@ -52,10 +52,10 @@ async function step<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-/** The README's shell blocks: the one that scaffolds (`npm create vite …`, `cd dir`) and the install line. */
+/** The README's shell blocks: the one that scaffolds (`npm create --yes vite …`, `cd dir`) and the install line. */
 function readmeCommands(): { scaffold: string[]; appDir: string; install: string } {
   const shell = extractCodeBlocks(readFileSync(join(root, 'README.md'), 'utf8'), 'README.md').filter((b) => b.lang === 'sh' && !b.file);
-  const scaffoldBlock = shell.find((b) => /^npm create vite/m.test(b.code));
+  const scaffoldBlock = shell.find((b) => /^npm create (--yes )?vite/m.test(b.code));
   const install = shell.find((b) => /^npm install embedkit /.test(b.code))?.code.trim();
   const lines = scaffoldBlock?.code.split('\n').map((line) => line.trim()).filter(Boolean) ?? [];
   const appDir = lines.find((line) => line.startsWith('cd '))?.slice(3).trim();
@@ -126,8 +126,9 @@ try {
     return join(work, packed!.filename);
   });
   app = join(work, appDir);
-  // Non-interactive: `npm create` asks before downloading create-vite when there is no terminal.
-  await step('scaffold (README)', () => sh(scaffold.join('\n'), work, { npm_config_yes: 'true' }));
+  // As a script runs it: no terminal, and an empty npm cache, so create-vite is not there yet and
+  // npm must be told to fetch it. The README's line has to say so itself (`npm create --yes …`).
+  await step('scaffold (README)', () => sh(scaffold.join('\n'), work, { npm_config_yes: 'false', npm_config_cache: join(work, 'npm-cache') }));
 
   stamp = createHash('sha256').update(readFileSync(join(app, 'package.json'))).update(install).update(process.version).digest('hex');
   const warm = existsSync(join(cache, 'node_modules')) && existsSync(join(cache, 'stamp')) && readFileSync(join(cache, 'stamp'), 'utf8') === stamp;

@@ -47,6 +47,18 @@ describe('sandbox browser routes: claiming a client secret', () => {
     expect((await post(claim, {})).body.error.code).toBe('parameter_missing');
   });
 
+  it('refuses a claim made with a live publishable key, as Stripe refuses a key of the other mode, and keeps the secret claimable', async () => {
+    const { stripe, customer, post } = await startSandbox();
+    const session = await stripe.customerSessions.create({ customer, components: { payment_element: { enabled: true } } });
+    const live = await post(claim, { client_secret: session.client_secret, publishable_key: 'pk_live_abcdef123456' });
+    expect(live.status).toBe(401);
+    expect(live.body.error.type).toBe('invalid_request_error');
+    expect(live.body.error.message).toMatch(/^Invalid API Key provided: pk_live_\*\*\*\*3456\. The sandbox is test mode: use a pk_test_ publishable key with it/);
+    expect(JSON.stringify(live.body)).not.toContain('abcdef');
+    const test = await post(claim, { client_secret: session.client_secret, publishable_key: 'pk_test_sandbox' });
+    expect(test.status).toBe(200);
+  });
+
   it('gives a CustomerSession one more lifetime from its first use (the two-phase model)', async () => {
     const { stripe, customer, post, get, sandbox } = await startSandbox({ lifetimeSeconds: 1800 });
     const session = await stripe.customerSessions.create({ customer, components: { payment_element: { enabled: true } } });
@@ -105,6 +117,7 @@ describe('sandbox browser routes: data for a claimed session', () => {
     const payments = await get(BROWSER_ROUTES.payments, token);
     expect(payments.status).toBe(403);
     expect(payments.body.error.code).toBe('component_not_enabled');
+    expect(payments.body.error.message).toMatch(/enabled in the AccountSession\. Enable one of: payments,/);
     expect((await get(BROWSER_ROUTES.account, token)).status).toBe(200);
     expect((await get(BROWSER_ROUTES.payments)).body.error.code).toBe('claim_token_missing');
     expect((await get(BROWSER_ROUTES.payments, 'sbtok_forged')).status).toBe(401);
@@ -112,7 +125,9 @@ describe('sandbox browser routes: data for a claimed session', () => {
     const customerToken = (await post(claim, { client_secret: cs.client_secret })).body.token;
     expect((await get(BROWSER_ROUTES.payments, customerToken)).body.error.code).toBe('session_kind_mismatch');
     expect((await get(BROWSER_ROUTES.plans, customerToken)).body.data).toHaveLength(3);
-    expect((await get(BROWSER_ROUTES.paymentMethods, customerToken)).body.error.code).toBe('component_not_enabled');
+    const savedCards = (await get(BROWSER_ROUTES.paymentMethods, customerToken)).body.error;
+    expect(savedCards.code).toBe('component_not_enabled');
+    expect(savedCards.message).toMatch(/enabled in the CustomerSession\. Enable one of: payment_element,/);
   });
 
   it('ends a session on logout: data reads then fail with session_logged_out', async () => {

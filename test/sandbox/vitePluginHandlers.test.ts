@@ -85,6 +85,30 @@ describe('embedkitSandbox({ handlers })', () => {
     expect(calls).toBe(2);
   });
 
+  it.each([
+    ['dev', 'the terminal running `vite`'],
+    ['preview', 'the terminal running `vite preview`'],
+  ] as const)('in %s, a handler refused for a wrong option is logged once and answered 500 without being made again', async (kind, log) => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let calls = 0;
+    const misconfigured: SandboxHandlerFactory = ({ stripe }) => {
+      calls += 1;
+      return createAccountSessionHandler({ stripe, authorize: () => null, components: 'payments' as never });
+    };
+    const { post } = await start(kind, { handlers: { '/api/account-session': misconfigured } });
+    // The browser retries a 500 (three attempts by default): each gets the same answer.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const failed = await post('/api/account-session');
+      expect(failed.status).toBe(500);
+      const { error } = (await failed.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('handler_failed');
+      expect(error.message).toContain(log);
+      expect(error.message).not.toContain('dev server');
+    }
+    expect(calls).toBe(1);
+    expect(errors).toHaveBeenCalledOnce();
+  });
+
   it('with a secretKey: the sandbox is off and the handlers get a client for Stripe made with that key', async () => {
     let host: unknown;
     const { plugin, post } = await start('dev', {

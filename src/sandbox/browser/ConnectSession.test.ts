@@ -57,6 +57,13 @@ describe('ConnectSession', () => {
     expect(sandbox.state().claims.account_session).toBe(1);
   });
 
+  it('fails with authentication_error naming the fix when the page uses a live publishable key (the sandbox is test mode)', async () => {
+    const session = new ConnectSession({ publishableKey: 'pk_live_123456789012', fetchClientSecret: accountSecret, metaOptions: { eagerClientSecretPromise: accountSecret() } });
+    await settle();
+    expect(session.status).toEqual({ kind: 'error', error: { type: 'authentication_error', message: expect.stringMatching(/pk_live_\*\*\*\*9012\. The sandbox is test mode: use a pk_test_ publishable key/) } });
+    expect(sandbox.state().claims.account_session ?? 0).toBe(0);
+  });
+
   it('refreshes once per session at expires_at - lead, however many components listen', async () => {
     const { session, fetchClientSecret } = start();
     session.subscribe(() => {});

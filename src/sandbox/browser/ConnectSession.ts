@@ -179,7 +179,7 @@ export class ConnectSession {
     }
     try {
       const claimedAt = Date.now() / 1000;
-      const claim = await claimSecret(secret);
+      const claim = await claimSecret(secret, this.params.publishableKey);
       if (this.status.kind === 'logged_out') {
         // logout() ran while this claim was in flight: end the session it just opened too.
         await postWithToken(BROWSER_ROUTES.logout, claim.token).catch(() => undefined);

@@ -63,7 +63,7 @@ export function customerSessionElement(view: CustomerSessionView): CustomElement
         return;
       }
       this.show(h('p', { role: 'status', 'aria-busy': 'true' }, 'Loading…'));
-      claimSecret(secret)
+      claimSecret(secret, this.getAttribute('publishable-key'))
         .then(async (claim) => {
           const { data } = await getWithToken<{ data: SandboxPlan[] }>(BROWSER_ROUTES.plans, claim.token);
           if (id !== this.loadId) return;

@@ -26,7 +26,10 @@ export class ElementsGroup {
   /** Whether `submit()` validated the element since it last changed, as the deferred flow requires. */
   submitted = false;
 
-  constructor(options: ElementsOptions = {}) {
+  constructor(
+    options: ElementsOptions,
+    private readonly publishableKey: string,
+  ) {
     this.clientSecret = options.clientSecret;
     this.deferred = options.mode !== undefined && options.clientSecret === undefined;
     this.useSecret(options.customerSessionClientSecret);
@@ -85,7 +88,7 @@ export class ElementsGroup {
       return;
     }
     this.setSession({ kind: 'loading' });
-    claimSecret(secret).then(
+    claimSecret(secret, this.publishableKey).then(
       (claim) => id === this.claimId && this.setSession({ kind: 'ready', token: claim.token, customer: claim.customer }),
       (error: unknown) => id === this.claimId && this.setSession({ kind: 'error', error: stripeError(error) }),
     );

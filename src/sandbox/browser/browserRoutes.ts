@@ -5,6 +5,7 @@ import { completeFinancialConnections } from './completeFinancialConnections.js'
 import { BROWSER_ROUTES } from '../protocol.js';
 import type { Route, RouteContext } from '../engine/Route.js';
 import { SandboxApiError } from '../engine/SandboxApiError.js';
+import { checkPublishableKey } from '../rest/authenticate.js';
 import { completeOnboarding } from '../rest/completeOnboarding.js';
 import type { AccountData } from '../rest/seedData.js';
 
@@ -17,17 +18,17 @@ const ACCOUNT_DATA_COMPONENTS = {
   documents: ['documents'],
 } as const satisfies Partial<Record<keyof AccountData, readonly (keyof Stripe.AccountSession.Components)[]>>;
 
-const notEnabled = (components: readonly string[]) =>
+const notEnabled = (session: 'AccountSession' | 'CustomerSession', components: readonly string[]) =>
   new SandboxApiError(403, {
     type: 'invalid_request_error',
     code: 'component_not_enabled',
-    message: `None of the components that show this data is enabled in the AccountSession. Enable one of: ${components.join(', ')}.`,
+    message: `None of the components that show this data is enabled in the ${session}. Enable one of: ${components.join(', ')}.`,
   });
 
 function accountData(ctx: RouteContext, requires: readonly string[] | null): AccountData {
   const session = claimedSession(ctx.store, ctx.request, 'account_session');
   const components = session.object.components as unknown as Record<string, { enabled: boolean }>;
-  if (requires && !requires.some((key) => components[key]?.enabled)) throw notEnabled(requires);
+  if (requires && !requires.some((key) => components[key]?.enabled)) throw notEnabled('AccountSession', requires);
   const data = ctx.store.accountData.get(session.object.account);
   if (!data) throw SandboxApiError.noSuch('account', session.object.account);
   return data;
@@ -35,7 +36,7 @@ function accountData(ctx: RouteContext, requires: readonly string[] | null): Acc
 
 function customerSession(ctx: RouteContext, requires: readonly (keyof Stripe.CustomerSession.Components)[]) {
   const session = claimedSession(ctx.store, ctx.request, 'customer_session');
-  if (!requires.some((key) => session.object.components?.[key].enabled)) throw notEnabled(requires);
+  if (!requires.some((key) => session.object.components?.[key].enabled)) throw notEnabled('CustomerSession', requires);
   return session;
 }
 
@@ -54,7 +55,15 @@ const MAX_EVENT_TYPES = 100;
 
 /** `/sandbox/v1/*`: what the browser stand-ins call (JSON, CORS `*`). */
 export const browserRoutes: Route[] = [
-  { method: 'POST', path: BROWSER_ROUTES.claim, handle: ({ store, json }) => claimSecret(store, json.client_secret) },
+  {
+    method: 'POST',
+    path: BROWSER_ROUTES.claim,
+    handle: ({ store, json }) => {
+      // Checked before the claim, so a refused key leaves the secret claimable.
+      if (json.publishable_key !== undefined) checkPublishableKey(String(json.publishable_key));
+      return claimSecret(store, json.client_secret);
+    },
+  },
   dataRoute(BROWSER_ROUTES.payments, 'payments'),
   dataRoute(BROWSER_ROUTES.payouts, 'payouts'),
   dataRoute(BROWSER_ROUTES.balance, 'balance'),

@@ -11,14 +11,14 @@ export type FcResult = FcCompleteResponse | { financialConnectionsSession: undef
  * answers with the client-side session shape. Every failure resolves `{ error }`, never rejects,
  * as Stripe.js does.
  */
-export async function collectFinancialConnections(options: unknown, flow: 'accounts' | 'bank_account_token'): Promise<FcResult> {
+export async function collectFinancialConnections(options: unknown, flow: 'accounts' | 'bank_account_token', publishableKey: string): Promise<FcResult> {
   const fail = (error: SandboxErrorBody): FcResult => ({ financialConnectionsSession: undefined, error });
   const clientSecret = (options as { clientSecret?: unknown } | null)?.clientSecret;
   if (typeof clientSecret !== 'string' || clientSecret === '') {
     return fail(validationError('collectFinancialConnectionsAccounts needs { clientSecret }: the client_secret of a Financial Connections Session created on your server.'));
   }
   try {
-    const claim = await claimSecret(clientSecret);
+    const claim = await claimSecret(clientSecret, publishableKey);
     const { data } = await getWithToken<{ data: SandboxInstitution[] }>(BROWSER_ROUTES.institutions, claim.token);
     const title = flow === 'bank_account_token' ? 'Link a bank account for payouts' : 'Link your bank accounts';
     const choice = await financialConnectionsModal(data, title, flow === 'bank_account_token');

@@ -40,7 +40,7 @@ function flow(): PaymentFlow {
 
 /** A deferred-intent Payment Element (no saved cards) with a card typed into its fields. */
 async function typedCard(number: string, expiry = '12 / 34', cvc = '123') {
-  const elements = new ElementsGroup({ mode: 'payment', amount: 4900, currency: 'usd' });
+  const elements = new ElementsGroup({ mode: 'payment', amount: 4900, currency: 'usd' }, 'pk_test_sandbox');
   const element = elements.create('payment');
   element.mount(document.body);
   await vi.waitFor(() => expect(element['host']?.shadowRoot?.querySelector('input')).toBeTruthy());

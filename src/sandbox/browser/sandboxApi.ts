@@ -77,10 +77,11 @@ async function request<T>(method: 'GET' | 'POST', route: string, token: string |
 
 /**
  * Exchanges a client secret for the sandbox's claim token. The secret travels only in this POST
- * body; everything after it uses the opaque token.
+ * body; everything after it uses the opaque token. The page's publishable key goes along so the
+ * sandbox can refuse a live one, as Stripe refuses a key whose mode does not match.
  */
-export function claimSecret(clientSecret: string): Promise<ClaimResponse & { now?: number }> {
-  return request('POST', BROWSER_ROUTES.claim, null, { client_secret: clientSecret });
+export function claimSecret(clientSecret: string, publishableKey: string | null | undefined): Promise<ClaimResponse & { now?: number }> {
+  return request('POST', BROWSER_ROUTES.claim, null, { client_secret: clientSecret, ...(publishableKey ? { publishable_key: publishableKey } : {}) });
 }
 
 export function getWithToken<T>(route: string, token: string): Promise<T> {

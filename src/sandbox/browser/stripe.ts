@@ -24,7 +24,7 @@ function Stripe(publishableKey: unknown, _options?: Record<string, unknown>) {
     now: () => new Date(),
   });
   return {
-    elements: (elementsOptions?: Record<string, unknown>) => new ElementsGroup(elementsOptions),
+    elements: (elementsOptions?: Record<string, unknown>) => new ElementsGroup(elementsOptions ?? {}, publishableKey),
     createPaymentMethod(params: { elements?: ElementsGroup } = {}) {
       const card = params.elements?.getElement('payment')?.selectedCard();
       if (!card) return Promise.resolve({ error: validationError('Choose a saved card in the sandbox Payment Element first.') });
@@ -35,8 +35,8 @@ function Stripe(publishableKey: unknown, _options?: Record<string, unknown>) {
     confirmPayment: (options: ConfirmPaymentOptions) => payments.confirmPayment(options),
     handleNextAction: (options: { clientSecret: string }) => payments.handleNextAction(options),
     retrievePaymentIntent: (clientSecret: string) => payments.retrievePaymentIntent(clientSecret),
-    collectFinancialConnectionsAccounts: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'accounts'),
-    collectBankAccountToken: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'bank_account_token'),
+    collectFinancialConnectionsAccounts: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'accounts', publishableKey),
+    collectBankAccountToken: (collectOptions: unknown) => collectFinancialConnections(collectOptions, 'bank_account_token', publishableKey),
     _registerWrapper(_wrapper: { name: string; version?: string }) {},
     registerAppInfo(_info: { name: string; version?: string; url?: string }) {},
   };

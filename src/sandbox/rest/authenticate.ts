@@ -19,9 +19,7 @@ export interface Caller {
  */
 export function authenticate(header: string | null, keyParam?: unknown): Caller {
   if (!header && typeof keyParam === 'string' && keyParam.startsWith('pk_')) {
-    if (!/^pk_test_[A-Za-z0-9]+$/.test(keyParam)) {
-      throw unauthorized(`Invalid API Key provided: ${keyParam.length > 12 ? redactKey(keyParam) : '****'}. The sandbox takes test-mode publishable keys such as pk_test_sandbox.`);
-    }
+    checkPublishableKey(keyParam);
     return { key: keyParam, publishable: true };
   }
   if (!header) {
@@ -54,3 +52,16 @@ export const secretKeyRequired = () =>
     message:
       'This API call cannot be made with a publishable API key. Please use a secret API key (any sk_test_… key on the sandbox), from your server.',
   });
+
+/**
+ * Stripe refuses a key of the other mode with its 401; the sandbox is test mode only, so a live (or
+ * malformed) publishable key is refused wherever the browser shows one: in Stripe.js's API calls
+ * and in the stand-ins' claim of a client secret.
+ */
+export function checkPublishableKey(key: string): void {
+  if (!/^pk_test_[A-Za-z0-9]+$/.test(key)) {
+    throw unauthorized(
+      `Invalid API Key provided: ${key.length > 12 ? redactKey(key) : '****'}. The sandbox is test mode: use a pk_test_ publishable key with it (any, e.g. pk_test_sandbox), and your live key only with real Stripe.`,
+    );
+  }
+}

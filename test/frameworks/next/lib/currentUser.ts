@@ -12,13 +12,17 @@ let demoUser: Promise<SignedInUser | null> | undefined;
 /**
  * Stands in for your authentication: read the session cookie from `request` (or `cookies()` in a
  * Server Action) and look the user up. Here every visitor is one demo user: the platform's first
- * connected account, and a customer created once per server process.
+ * connected account, and the customer with the demo email. The sandbox seeds that customer with
+ * two saved cards (Visa 4242, Mastercard 4444), so saved cards have something to show; on Stripe
+ * the first visit creates the customer, without cards.
  */
 export function currentUser(_request?: Request): Promise<SignedInUser | null> {
   demoUser ??= (async () => {
     const [account] = (await stripe().accounts.list({ limit: 1 })).data;
     if (!account) return null;
-    const customer = await stripe().customers.create({ email: 'jenny.rosen@example.com', name: 'Jenny Rosen' });
+    const email = 'jenny.rosen@example.com';
+    const [existing] = (await stripe().customers.list({ email, limit: 1 })).data;
+    const customer = existing ?? (await stripe().customers.create({ email, name: 'Jenny Rosen' }));
     return { account: account.id, customer: customer.id };
   })();
   // A failed lookup is not kept: the next request tries again.

@@ -9,5 +9,12 @@ export const POST = createCustomerSessionHandler({
     const user = await currentUser(request);
     return user && { customer: user.customer };
   },
-  components: { pricing_table: { enabled: true } },
+  // Enable each UI the page shows: the Payment Element with saved cards, the pricing table.
+  components: {
+    payment_element: {
+      enabled: true,
+      features: { payment_method_redisplay: 'enabled', payment_method_save: 'enabled', payment_method_remove: 'enabled' },
+    },
+    pricing_table: { enabled: true },
+  },
 });
