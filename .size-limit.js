@@ -6,16 +6,17 @@ import { readFileSync } from 'node:fs';
 const { parts } = JSON.parse(readFileSync(new URL('./bench/sizeBudgets.json', import.meta.url), 'utf8'));
 
 /**
- * Which limit `npm run size` enforces. 'guard': today's sizes, so CI stays green while the parts
- * are over target. Set to 'target' once the shrinking work is merged.
+ * A part within its target is held to the target. A part still over it carries a `guard` (its
+ * measured size + ~1%), so it cannot grow while the work to shrink it goes on; the guard is
+ * deleted from sizeBudgets.json once the part fits.
  */
-const ENFORCED = 'guard';
+const limitOf = (part) => part.guard ?? part.target;
 
 export default parts.map((part) => ({
-  name: `${part.name} (target ${part.target} B${ENFORCED === 'guard' ? `, guard ${part.guard} B enforced` : ''})`,
+  name: `${part.name} (target ${part.target} B${limitOf(part) === part.target ? '' : `, over it: guard ${part.guard} B enforced`})`,
   path: 'dist/index.js',
   import: part.import,
   gzip: true,
-  limit: `${part[ENFORCED]} B`,
+  limit: `${limitOf(part)} B`,
   modifyEsbuildConfig: (config) => ({ ...config, define: { ...config.define, 'process.env.NODE_ENV': '"production"' } }),
 }));
