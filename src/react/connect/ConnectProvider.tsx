@@ -136,9 +136,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
       // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
       return { value: { instance, id: (created += 1) }, start: () => () => {} };
     });
-    const held = hold(source, key, entry);
-    setBound({ source, generation, ...held.entry.value });
-    return held.release;
+    const [held, release] = hold(source, key, entry);
+    setBound({ source, generation, ...held.value });
+    return release;
   }, [source, generation]);
   const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
   const instance = connect?.instance ?? null;
