@@ -3,12 +3,12 @@ import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
 import { hint } from './development.js';
-import { CLOCK_SKEW_MS } from './parseSecretAnswer.js';
+import { CLOCK_SKEW_MS, parseSecretAnswer } from './parseSecretAnswer.js';
 import { realClock } from './realClock.js';
-import { requestSecret } from './requestSecret.js';
+import { requestAnswer } from './requestSecret.js';
 import { clockTimer, sessionSource, type SessionSourceBase, type SessionSourceOptions } from './SessionSource.js';
 import { initialSessionState } from './sessionReducer.js';
-import { SESSION_KINDS } from './sessionKinds.js';
+import { ACCOUNT_SESSION } from './sessionKinds.js';
 import type { SessionState, Visibility } from './types.js';
 
 /**
@@ -131,7 +131,7 @@ export class AccountSessionSource {
   constructor(options: AccountSessionSourceOptions) {
     const { leadSeconds, maxAgeSeconds } = options.warm || {};
     checkOptions(
-      SESSION_KINDS.account_session.label,
+      ACCOUNT_SESSION.label,
       { fetchSecret: options.fetchSecret, 'warm.leadSeconds': leadSeconds, 'warm.maxAgeSeconds': maxAgeSeconds },
       OPTION_RULES,
       'account_session',
@@ -191,7 +191,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
       controller,
       awaited: false,
       reportErrors,
-      promise: first ? first.promise : requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params, retry, clock }),
+      promise: first ? first.promise : requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer),
     };
     inFlight = entry;
     entry.promise.then(

@@ -1,5 +1,7 @@
 import type { FirstSecret } from './AccountSessionSource.js';
-import { requestSecret } from './requestSecret.js';
+import { parseSecretAnswer } from './parseSecretAnswer.js';
+import { requestAnswer } from './requestSecret.js';
+import { ACCOUNT_SESSION } from './sessionKinds.js';
 import type { FetchSecret } from './types.js';
 
 /**
@@ -27,7 +29,7 @@ export function preloadSecret(scope: string, account: string | null, fetchSecret
   const key = keyOf(scope, account);
   if (preloaded.has(key)) return;
   const controller = new AbortController();
-  const promise = requestSecret(fetchSecret, 'account_session', { signal: controller.signal, params: account === null ? {} : { account } });
+  const promise = requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params: account === null ? {} : { account } }, parseSecretAnswer);
   // Its failure belongs to the provider that takes it (state and onError); untaken, to nobody.
   promise.catch(() => {});
   const abort = () => controller.abort();

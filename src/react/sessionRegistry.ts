@@ -64,9 +64,9 @@ export function register<T>(owner: object, key: string, create: () => Registrati
 /**
  * Holds `entry` under `key` (putting it back if it was removed unheld meanwhile), starting it on
  * its first hold; `onRemoved` is told if it is removed while held. Returns the entry actually held
- * (another one, if `key` was registered anew meanwhile) and its idempotent release.
+ * (another one, if `key` was registered anew meanwhile) and its idempotent release, as a pair.
  */
-export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?: () => void): { entry: Entry<T>; release: () => void } {
+export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?: () => void): [held: Entry<T>, release: () => void] {
   const entries = entriesOf(owner);
   const held = entries.get(key) ?? (entry as Entry);
   entries.set(key, held);
@@ -82,7 +82,7 @@ export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?:
     held.holds -= 1;
     if (held.holds === 0) removeUnheld(entries, key, held, 0);
   };
-  return { entry: held as Entry<T>, release };
+  return [held as Entry<T>, release];
 }
 
 /** What every session source is: observable, refreshable, disposable. */
@@ -178,9 +178,9 @@ export function useSession<K extends SessionKind, State extends SessionState, S 
         });
   useEffect(() => {
     if (!entry) return;
-    const held = hold(sessions, key!, entry, registerAnew);
-    if (held.entry !== entry) registerAnew();
-    return held.release;
+    const [held, release] = hold(sessions, key!, entry, registerAnew);
+    if (held !== entry) registerAnew();
+    return release;
   }, [key, entry]);
   const source = entry?.value ?? null;
   const idleSnapshot = () => idle;

@@ -10,7 +10,7 @@ import {
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
 import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
-import { is } from '../../core/checkOptions.js';
+import { warmRule } from '../../core/checkOptions.js';
 import type { EmbedkitError } from '../../core/EmbedkitError.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
@@ -81,7 +81,7 @@ const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale
 const PROP_RULES = {
   ...CONNECT_OPTION_RULES,
   // Checked here too, so a wrong one is the error UI, not a throw from the session source.
-  warm: is.warm,
+  warm: warmRule,
 };
 
 /** The Connect.js instance of one session, and which (session, generation) it was created for. */
@@ -136,9 +136,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
       // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
       return { value: { instance, id: (created += 1) }, start: () => () => {} };
     });
-    const held = hold(source, key, entry);
-    setBound({ source, generation, ...held.entry.value });
-    return held.release;
+    const [held, release] = hold(source, key, entry);
+    setBound({ source, generation, ...held.value });
+    return release;
   }, [source, generation]);
   const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
   const instance = connect?.instance ?? null;
