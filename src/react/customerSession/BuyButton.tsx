@@ -1,5 +1,4 @@
 import { devOnly } from '../../core/development.js';
-import { BUY_BUTTON_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { stripeEmbed, type StripeEmbedProps } from './stripeEmbed.js';
 
 export interface BuyButtonProps extends StripeEmbedProps {
@@ -14,7 +13,6 @@ export interface BuyButtonProps extends StripeEmbedProps {
 export const BuyButton = /* @__PURE__ */ stripeEmbed<BuyButtonProps>(
   'BuyButton',
   'stripe-buy-button',
-  BUY_BUTTON_JS_URL,
   'buyButtonId',
   /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the buy button id (buy_btn_…) from the Stripe Dashboard.'),
 );

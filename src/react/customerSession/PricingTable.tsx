@@ -1,5 +1,4 @@
 import { devOnly } from '../../core/development.js';
-import { PRICING_TABLE_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { stripeEmbed, type StripeEmbedProps } from './stripeEmbed.js';
 
 export interface PricingTableProps extends StripeEmbedProps {
@@ -14,7 +13,6 @@ export interface PricingTableProps extends StripeEmbedProps {
 export const PricingTable = /* @__PURE__ */ stripeEmbed<PricingTableProps>(
   'PricingTable',
   'stripe-pricing-table',
-  PRICING_TABLE_JS_URL,
   'pricingTableId',
   /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the pricing table id (prctbl_…) from the Stripe Dashboard.'),
 );

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type CSSProperties, type JSX } from 'react';
 import { publishableKeyRule, textRule, type OptionRule } from '../../core/checkOptions.js';
 import type { ClientSecret } from '../../core/ClientSecret.js';
+import { embedScriptUrl } from '../../shared/stripeScriptUrls.js';
 import { SessionErrorNotice } from '../SessionErrorNotice.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
 
@@ -35,7 +36,7 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.to
 
 /**
  * One of Stripe's web components as a React component named `name`: checks its props (the
- * publishable key and its own id, `idProp`), loads `scriptUrl` once, and creates the element
+ * publishable key and its own id, `idProp`), loads its script once, and creates the element
  * imperatively inside a wrapper so its attributes (above all the CustomerSession secret, which
  * Stripe's element can only read from an attribute) are set before it connects, and updated in
  * place when the session is renewed.
@@ -43,7 +44,6 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.to
 export function stripeEmbed<P extends StripeEmbedProps>(
   name: string,
   tagName: 'stripe-pricing-table' | 'stripe-buy-button',
-  scriptUrl: string,
   idProp: keyof P & string,
   idFix: OptionRule['fix'],
 ): (props: P) => JSX.Element {
@@ -55,7 +55,6 @@ export function stripeEmbed<P extends StripeEmbedProps>(
     const problem = useOptionsProblem(`<${name}>`, props, rules);
     const { nonce, customerSession } = props;
     const wrapper = useRef<HTMLDivElement>(null);
-    const element = useRef<HTMLElement | null>(null);
     const secret = customerSession ? customerSession.secret?.reveal() : props.customerSessionClientSecret;
     // With a session, wait for its first secret (or its failure) so the customer is known from the start.
     const ready = !problem && (!customerSession || customerSession.secret !== null || customerSession.status === 'error');
@@ -63,31 +62,30 @@ export function stripeEmbed<P extends StripeEmbedProps>(
     const values = [...attributeProps.map((prop) => props[prop as keyof P] as string | undefined), secret];
 
     useEffect(() => {
-      if (!problem) loadEmbedScript(scriptUrl, tagName, nonce);
+      if (!problem) loadEmbedScript(embedScriptUrl(tagName), tagName, nonce);
     }, [problem, nonce]);
 
     useLayoutEffect(() => {
       if (!ready || !wrapper.current) return;
       const created = document.createElement(tagName);
-      apply((element.current = created), values);
+      apply(created, values);
       wrapper.current.appendChild(created);
-      return () => {
-        created.remove();
-        element.current = null;
-      };
+      return () => created.remove();
       // Created once when ready, with the attributes of that moment; later changes are applied in
       // place below, so a renewed secret never recreates the element.
     }, [ready]);
 
-    // After every render: apply() only touches attributes whose value changed.
+    // After every render, on the element once created (the wrapper's only child): apply() only
+    // touches attributes whose value changed.
     useLayoutEffect(() => {
-      if (element.current) apply(element.current, values);
+      const created = wrapper.current?.firstElementChild;
+      if (created) apply(created, values);
     });
 
     return problem ? <SessionErrorNotice error={problem} /> : <div ref={wrapper} className={props.className} style={props.style} />;
   }
 
-  function apply(target: HTMLElement, values: (string | undefined)[]): void {
+  function apply(target: Element, values: (string | undefined)[]): void {
     attributes.forEach((attribute, index) => {
       const value = values[index];
       if (value === undefined) target.removeAttribute(attribute);
