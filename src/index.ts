@@ -23,7 +23,7 @@ export { PricingTable, type PricingTableProps } from './react/customerSession/Pr
 export { BuyButton, type BuyButtonProps } from './react/customerSession/BuyButton.js';
 // Stripe.js for <Elements>: the instance embedkit itself uses, so a bundle has one loader
 export { loadStripe } from './react/financialConnections/loadStripe.js';
-export type { StripeEmbedProps, CustomerSessionInput } from './react/customerSession/StripeEmbedElement.js';
+export type { StripeEmbedProps, CustomerSessionInput } from './react/customerSession/stripeEmbed.js';
 
 // The framework-agnostic core, for use without React
 export { EmbedkitError, type EmbedkitErrorDetails } from './core/EmbedkitError.js';

@@ -118,4 +118,31 @@ describe('<PricingTable> and <BuyButton>', () => {
     expect(secretAttribute('stripe-buy-button')).toBe('cuss_secret_given');
     expect(document.querySelector('script[src="https://js.stripe.com/v3/buy-button.js"]')).toBeNull();
   });
+
+  it('update changed attributes on the same element, and remove cleared ones', async () => {
+    const props = { buyButtonId: 'buy_btn_1', publishableKey: 'pk_test_1', customerSessionClientSecret: 'cuss_secret_a' };
+    const { rerender } = render(<BuyButton {...props} customerEmail="a@example.com" />);
+    await waitFor(() => expect(document.querySelector('stripe-buy-button')).not.toBeNull());
+    const button = document.querySelector('stripe-buy-button')!;
+    expect(button.getAttribute('customer-email')).toBe('a@example.com');
+    rerender(<BuyButton {...props} customerSessionClientSecret="cuss_secret_b" clientReferenceId="user_2" />);
+    expect(document.querySelector('stripe-buy-button')).toBe(button);
+    expect(button.getAttribute('customer-email')).toBeNull();
+    expect(button.getAttribute('client-reference-id')).toBe('user_2');
+    expect(secretAttribute('stripe-buy-button')).toBe('cuss_secret_b');
+  });
+
+  it('show the options problem instead of the element, and create it once the options are fixed', async () => {
+    const { rerender } = render(<PricingTable pricingTableId="" publishableKey="pk_test_1" />);
+    expect(screen.getByRole('alert').textContent).toMatch(/^<PricingTable>: pricingTableId/);
+    expect(document.querySelector('stripe-pricing-table')).toBeNull();
+    rerender(<PricingTable pricingTableId="prctbl_1" publishableKey="pk_test_1" />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.querySelector('stripe-pricing-table')?.getAttribute('pricing-table-id')).toBe('prctbl_1');
+  });
+
+  it('are named for React DevTools', () => {
+    expect((PricingTable as { displayName?: string }).displayName).toBe('PricingTable');
+    expect((BuyButton as { displayName?: string }).displayName).toBe('BuyButton');
+  });
 });
