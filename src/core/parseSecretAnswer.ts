@@ -13,12 +13,6 @@ export interface ParseContext {
   nowMs: number;
 }
 
-/** What an answer holds once {@link readSecret} checked it: the raw secret, and the answer as an object. */
-interface CheckedAnswer {
-  secret: string;
-  record: Record<string, unknown>;
-}
-
 /**
  * The raw client secret of what an endpoint or `fetchSecret` function answered, checked to be a
  * secret of `kind`, or an {@link EmbedkitError} naming the endpoint, the field and the fix.
@@ -26,7 +20,7 @@ interface CheckedAnswer {
  * leak a secret. For a Financial Connections flow, which hands the secret straight to Stripe.js;
  * everything else keeps it in a {@link ClientSecret} through {@link parseSecretAnswer}.
  */
-export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): CheckedAnswer {
+export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): string {
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
   if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), respond);
   const secret = record.client_secret ?? record.clientSecret;
@@ -40,7 +34,7 @@ export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }:
       () => process.env.NODE_ENV !== 'production' && `${info.label} secrets start with ${KIND_HINTS[info.kind].prefix}.${lookalike(secret)} ${respond(info)}`,
     );
   }
-  return { secret, record };
+  return secret;
 }
 
 /**
@@ -48,8 +42,10 @@ export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }:
  * checks of {@link readSecret}, then those of `expires_at` for the kinds that have one.
  */
 export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endpoint, nowMs }: ParseContext): ClientSecret {
-  const { secret, record } = readSecret(answer, info, { endpoint });
+  const secret = readSecret(answer, info, { endpoint });
   if (!info.expires) return new ClientSecret(secret, info.kind, null);
+  // A bare string answer (readSecret takes it as the secret) has no expires_at.
+  const record: Record<string, unknown> = isRecord(answer) ? answer : {};
   const fail = (problem: string, fix: () => string | false, code?: 'expired') => answerError(info, endpoint, 'expires_at', problem, fix, code);
 
   const expiresAt = record.expires_at ?? record.expiresAt;

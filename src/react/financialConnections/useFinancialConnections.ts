@@ -61,7 +61,7 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
 /** Stripe.js for the flow: loading (`undefined`), ready (`true`), or why it is unavailable. */
 type Loaded = true | Error | undefined;
 
-const FC = 'financial_connections_session';
+const FC = FINANCIAL_CONNECTIONS_SESSION.kind;
 
 /** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
 const RULES_WITH_KEY = { fetchSecret: fetchSecretRule, publishableKey: { ...publishableKeyRule, required: true } };
@@ -124,7 +124,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       });
       if (!loaded) throw notAvailable();
       // The options' params and retry, and the flow's signal. The secret goes straight to Stripe.js.
-      const collect = { clientSecret: (await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret)).secret };
+      const collect = { clientSecret: await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret) };
       return toFinancialConnectionsResult<M>(
         current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
       );
