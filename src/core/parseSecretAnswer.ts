@@ -22,9 +22,9 @@ export interface ParseContext {
  */
 export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): string {
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
-  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), respond);
+  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), () => process.env.NODE_ENV !== 'production' && respond(info));
   const secret = record.client_secret ?? record.clientSecret;
-  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), respond);
+  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), () => process.env.NODE_ENV !== 'production' && respond(info));
   if (!info.pattern.test(secret)) {
     throw answerError(
       info,
@@ -68,13 +68,13 @@ export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endp
 }
 
 /** `fix` is a development-only sentence (see devOnly): production messages end after the problem. */
-function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: (info: SessionKindInfo) => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
-  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(() => fix(info))}`, { code, kind: info.kind, endpoint, field });
+function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: () => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
+  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(fix)}`, { code, kind: info.kind, endpoint, field });
 }
 
-/** Development only: the answer each kind's endpoint should give. */
-function respond(info: SessionKindInfo): string | false {
-  return process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
+/** Development only (read inside `hint` fixes): the answer each kind's endpoint should give. */
+function respond(info: SessionKindInfo): string {
+  return `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
 }
 
 function fieldProblem(field: string, value: unknown): string {
