@@ -4,10 +4,11 @@ import type { ClientSecret } from './ClientSecret.js';
 import type { EmbedkitError } from './EmbedkitError.js';
 import { realClock } from './realClock.js';
 import { renewalPacer } from './refreshDelay.js';
-import { requestSecret } from './requestSecret.js';
+import { parseSecretAnswer } from './parseSecretAnswer.js';
+import { requestAnswer } from './requestSecret.js';
 import { clockTimer, sessionSource, type SessionSourceBase, type SessionSourceOptions } from './SessionSource.js';
 import { initialSessionState } from './sessionReducer.js';
-import { SESSION_KINDS } from './sessionKinds.js';
+import { CUSTOMER_SESSION } from './sessionKinds.js';
 import type { SessionState } from './types.js';
 
 /** Options of {@link CustomerSessionSource}: the shared source options plus when to renew. */
@@ -42,7 +43,7 @@ export class CustomerSessionSource {
   declare readonly refresh: () => Promise<void>;
 
   constructor(options: CustomerSessionSourceOptions) {
-    checkOptions(SESSION_KINDS.customer_session.label, options, CUSTOMER_SESSION_RULES, 'customer_session');
+    checkOptions(CUSTOMER_SESSION.label, options, CUSTOMER_SESSION_RULES, 'customer_session');
     Object.assign(this, createCustomerSession(options));
   }
 }
@@ -111,7 +112,9 @@ export function createCustomerSession(options: CustomerSessionSourceOptions): Cu
         if (error!.retryable && phase()) renew(() => start(false), backoffDelay(failures, retry));
       }
     };
-    const promise = requestSecret(fetchSecret, 'customer_session', { signal: controller.signal, params, retry, clock }).then(
+    // Options were checked when the source was created: requestAnswer, not requestSecret, so this
+    // bundle carries only the CustomerSession kind.
+    const promise = requestAnswer(fetchSecret, CUSTOMER_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer).then(
       (secret) => settled(null, secret),
       settled,
     );

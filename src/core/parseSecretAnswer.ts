@@ -13,12 +13,6 @@ export interface ParseContext {
   nowMs: number;
 }
 
-/** What an answer holds once {@link readSecret} checked it: the raw secret, and the answer as an object. */
-interface CheckedAnswer {
-  secret: string;
-  record: Record<string, unknown>;
-}
-
 /**
  * The raw client secret of what an endpoint or `fetchSecret` function answered, checked to be a
  * secret of `kind`, or an {@link EmbedkitError} naming the endpoint, the field and the fix.
@@ -26,11 +20,11 @@ interface CheckedAnswer {
  * leak a secret. For a Financial Connections flow, which hands the secret straight to Stripe.js;
  * everything else keeps it in a {@link ClientSecret} through {@link parseSecretAnswer}.
  */
-export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): CheckedAnswer {
+export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): string {
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
-  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), respond);
+  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), () => process.env.NODE_ENV !== 'production' && respond(info));
   const secret = record.client_secret ?? record.clientSecret;
-  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), respond);
+  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), () => process.env.NODE_ENV !== 'production' && respond(info));
   if (!info.pattern.test(secret)) {
     throw answerError(
       info,
@@ -40,7 +34,7 @@ export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }:
       () => process.env.NODE_ENV !== 'production' && `${info.label} secrets start with ${KIND_HINTS[info.kind].prefix}.${lookalike(secret)} ${respond(info)}`,
     );
   }
-  return { secret, record };
+  return secret;
 }
 
 /**
@@ -48,8 +42,10 @@ export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }:
  * checks of {@link readSecret}, then those of `expires_at` for the kinds that have one.
  */
 export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endpoint, nowMs }: ParseContext): ClientSecret {
-  const { secret, record } = readSecret(answer, info, { endpoint });
+  const secret = readSecret(answer, info, { endpoint });
   if (!info.expires) return new ClientSecret(secret, info.kind, null);
+  // A bare string answer (readSecret takes it as the secret) has no expires_at.
+  const record: Record<string, unknown> = isRecord(answer) ? answer : {};
   const fail = (problem: string, fix: () => string | false, code?: 'expired') => answerError(info, endpoint, 'expires_at', problem, fix, code);
 
   const expiresAt = record.expires_at ?? record.expiresAt;
@@ -72,13 +68,13 @@ export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endp
 }
 
 /** `fix` is a development-only sentence (see devOnly): production messages end after the problem. */
-function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: (info: SessionKindInfo) => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
-  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(() => fix(info))}`, { code, kind: info.kind, endpoint, field });
+function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: () => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
+  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(fix)}`, { code, kind: info.kind, endpoint, field });
 }
 
-/** Development only: the answer each kind's endpoint should give. */
-function respond(info: SessionKindInfo): string | false {
-  return process.env.NODE_ENV !== 'production' && `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
+/** Development only (read inside `hint` fixes): the answer each kind's endpoint should give. */
+function respond(info: SessionKindInfo): string {
+  return `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
 }
 
 function fieldProblem(field: string, value: unknown): string {

@@ -61,11 +61,10 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
 /** Stripe.js for the flow: loading (`undefined`), ready (`true`), or why it is unavailable. */
 type Loaded = true | Error | undefined;
 
-const FC = 'financial_connections_session';
+const FC = FINANCIAL_CONNECTIONS_SESSION.kind;
 
-/** A publishable key is required unless the app passes its own `stripe`; both sets name the same options. */
-const RULES_WITH_KEY = { fetchSecret: fetchSecretRule, publishableKey: { ...publishableKeyRule, required: true } };
-const RULES_WITH_STRIPE = { ...RULES_WITH_KEY, publishableKey: publishableKeyRule };
+/** A publishable key is required unless the app passes its own `stripe`. */
+const REQUIRED_KEY = { ...publishableKeyRule, required: true };
 
 /** Why there is no Stripe.js to open the flow with; Stripe's own load failure (any error but ours) is kept as the cause. */
 const notAvailable = (cause?: unknown) =>
@@ -82,7 +81,7 @@ const notAvailable = (cause?: unknown) =>
  */
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
   // Wrong options become the hook's error state (and a failed open()), never a render error.
-  const problem = useOptionsProblem('useFinancialConnections', options, options?.stripe === undefined ? RULES_WITH_KEY : RULES_WITH_STRIPE, FC);
+  const problem = useOptionsProblem('useFinancialConnections', options, { fetchSecret: fetchSecretRule, publishableKey: options?.stripe === undefined ? REQUIRED_KEY : publishableKeyRule }, FC);
   const { publishableKey, stripe } = options ?? {};
   // Loads Stripe.js for these options. Made during render (nothing runs until it is called), so
   // open() has it even before the effect below started the load. With a key, a failed load is tried
@@ -92,7 +91,8 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
     [publishableKey, stripe, problem],
   );
   const latest = useLatest({ ...options, problem, load });
-  const flow = useRef<{ promise: Promise<FinancialConnectionsResult<M>>; controller: AbortController } | null>(null);
+  /** The open flow's promise and the controller of its secret request. */
+  const flow = useRef<[Promise<FinancialConnectionsResult<M>>, AbortController] | null>(null);
   const [loaded, setLoaded] = useState<Loaded>();
   const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
   const [isOpen, setIsOpen] = useState(false);
@@ -110,10 +110,10 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   }, [load, problem]);
 
   // Unmounting cancels a secret request still in flight; Stripe's modal, once open, is the user's.
-  useEffect(() => () => flow.current?.controller.abort(), []);
+  useEffect(() => () => flow.current?.[1].abort(), []);
 
   const open = useMemo(() => (): Promise<FinancialConnectionsResult<M>> => {
-    if (flow.current) return flow.current.promise;
+    if (flow.current) return flow.current[0];
     const controller = new AbortController();
     const run = async (): Promise<FinancialConnectionsResult<M>> => {
       // The options at the click.
@@ -124,7 +124,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       });
       if (!loaded) throw notAvailable();
       // The options' params and retry, and the flow's signal. The secret goes straight to Stripe.js.
-      const collect = { clientSecret: (await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret)).secret };
+      const collect = { clientSecret: await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret) };
       return toFinancialConnectionsResult<M>(
         current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
       );
@@ -142,7 +142,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
         else latest.current.onError?.(ended.error);
         return ended;
       });
-    flow.current = { promise, controller };
+    flow.current = [promise, controller];
     setIsOpen(true);
     return promise;
   }, [latest]);
