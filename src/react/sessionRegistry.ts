@@ -18,10 +18,9 @@ export interface Registration<T> {
 }
 
 interface Entry<T = unknown> extends Registration<T> {
-  holds: number;
   stop: (() => void) | null;
   timer?: ReturnType<typeof setTimeout>;
-  /** Told when the entry is removed while held, to register anew. */
+  /** One per hold (so releasing twice is harmless); each is called when the entry is removed while held, to register anew. */
   holders: Set<() => void>;
 }
 
@@ -46,7 +45,7 @@ function remove(entries: Entries, key: string, entry: Entry): void {
 
 function removeUnheld(entries: Entries, key: string, entry: Entry, afterMs: number): void {
   clearTimeout(entry.timer);
-  entry.timer = setTimeout(() => entry.holds === 0 && remove(entries, key, entry), afterMs);
+  entry.timer = setTimeout(() => entry.holders.size || remove(entries, key, entry), afterMs);
 }
 
 /** The entry under `key`, registered by `create` if there is none. Starts nothing. */
@@ -54,7 +53,7 @@ export function register<T>(owner: object, key: string, create: () => Registrati
   const entries = entriesOf(owner);
   let entry = entries.get(key);
   if (!entry) {
-    entry = { ...create(), holds: 0, stop: null, holders: new Set() };
+    entry = { ...create(), stop: null, holders: new Set() };
     entries.set(key, entry);
     removeUnheld(entries, key, entry, UNHELD_MS);
   }
@@ -71,18 +70,10 @@ export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?:
   const held = entries.get(key) ?? (entry as Entry);
   entries.set(key, held);
   clearTimeout(held.timer);
-  held.holds += 1;
   held.stop ??= held.start(() => remove(entries, key, held));
-  if (onRemoved) held.holders.add(onRemoved);
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    if (onRemoved) held.holders.delete(onRemoved);
-    held.holds -= 1;
-    if (held.holds === 0) removeUnheld(entries, key, held, 0);
-  };
-  return [held as Entry<T>, release];
+  const holder = () => onRemoved?.();
+  held.holders.add(holder);
+  return [held as Entry<T>, () => held.holders.delete(holder) && !held.holders.size && removeUnheld(entries, key, held, 0)];
 }
 
 /** What every session source is: observable, refreshable, disposable. */
