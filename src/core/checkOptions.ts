@@ -21,31 +21,34 @@ export interface OptionRule {
 /*
  * The usual rules, one constant each so a bundle carries only those its entry points use;
  * `required` and `fix` are added per entry point. Descriptions longer than a few words are
- * development-only.
+ * development-only, spread in so that production rules lack the properties altogether.
  */
 export const textRule: OptionRule = { accepts: isText, expected: 'a non-empty string' };
 export const funcRule: OptionRule = { accepts: (value) => typeof value === 'function', expected: 'a function' };
 export const recordRule: OptionRule = { accepts: isRecord, expected: 'an object' };
 export const boolRule: OptionRule = { accepts: (value) => typeof value === 'boolean', expected: 'true or false' };
-export const secondsRule: OptionRule = { accepts: isSeconds, expected: development() && process.env.NODE_ENV !== 'production' ? 'a number of seconds, 0 or more' : undefined };
+export const secondsRule: OptionRule = { accepts: isSeconds, ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'a number of seconds, 0 or more' } : {}) };
 export const fetchSecretRule: OptionRule = {
   accepts: (value) => typeof value === 'function' || isText(value) || (isRecord(value) && isText(value.url)),
-  expected: development() && process.env.NODE_ENV !== 'production' ? 'an endpoint URL, a request description { url, … } or a function' : undefined,
+  ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'an endpoint URL, a request description { url, … } or a function' } : {}),
   required: true,
 };
 export const warmRule: OptionRule = {
   accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
-  expected: development() && process.env.NODE_ENV !== 'production' ? 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more' : undefined,
+  ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more' } : {}),
 };
 export const accountRule: OptionRule = {
   accepts: isText,
-  expected: development() && process.env.NODE_ENV !== 'production' ? 'a connected account id (acct_…)' : undefined,
-  fix: development() && process.env.NODE_ENV !== 'production' ? 'Or leave account out to let the server choose.' : undefined,
+  ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' } : {}),
 };
 export const publishableKeyRule: OptionRule = {
   accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
-  expected: development() && process.env.NODE_ENV !== 'production' ? 'a Stripe publishable key (pk_test_… or pk_live_…)' : undefined,
-  fix: development() && process.env.NODE_ENV !== 'production' ? 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.' : undefined,
+  ...(development() && process.env.NODE_ENV !== 'production'
+    ? {
+        expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
+        fix: 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.',
+      }
+    : {}),
 };
 
 /** All the usual rules by name, for server-side entry points (whose bundles size does not matter). */

@@ -129,13 +129,11 @@ export async function requestAnswer<K extends SessionKind, T>(
         : caught instanceof EmbedkitError
           ? caught
           : failure(
-              `${isFunction ? `The ${label} fetchSecret function threw (see cause).` : `Could not reach the ${label} endpoint ${endpoint} (network error).`}${
-                development() && process.env.NODE_ENV !== 'production'
-                  ? isFunction
-                    ? ' Check the request it makes and its server.'
-                    : ' Check the URL, that the server is running, and that it allows this origin (CORS).'
-                  : ''
-              }`,
+              isFunction
+                ? `The ${label} fetchSecret function threw (see cause).${development() && process.env.NODE_ENV !== 'production' ? ' Check the request it makes and its server.' : ''}`
+                : `Could not reach the ${label} endpoint ${endpoint} (network error).${
+                    development() && process.env.NODE_ENV !== 'production' ? ' Check the URL, that the server is running, and that it allows this origin (CORS).' : ''
+                  }`,
               { code: 'network', retryable: true, cause: caught },
             );
       // A server asking for a longer pause than our budget is better answered later than hammered now.

@@ -9,7 +9,7 @@ export interface ServerReason {
    * `error.message`, only from embedkit's own error shape; capped, secrets cut out. Development
    * only (see development): embedkit/server's messages name the fix, the code says what failed.
    */
-  message: string | undefined;
+  message?: string | undefined;
 }
 
 /** An error body is a few hundred bytes; anything larger is not one worth reading. */
@@ -39,7 +39,7 @@ export async function readServerReason(response: Response): Promise<ServerReason
     const body = JSON.parse(await readCapped(response.body!)) as { error: Record<string, unknown> };
     const { code } = body.error;
     if (typeof code !== 'string' || !CODE.test(code)) return null;
-    return { code, message: development() && process.env.NODE_ENV !== 'production' ? ownMessage(body) : undefined };
+    return { code, ...(development() && process.env.NODE_ENV !== 'production' ? { message: ownMessage(body) } : {}) };
   } catch {
     return null;
   }
