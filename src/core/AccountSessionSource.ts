@@ -2,7 +2,7 @@ import { checkOptions, fetchSecretRule, secondsRule } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { documentVisibility } from './documentVisibility.js';
-import { hint } from './development.js';
+import { development } from './development.js';
 import { CLOCK_SKEW_MS, parseSecretAnswer } from './parseSecretAnswer.js';
 import { realClock } from './realClock.js';
 import { requestAnswer } from './requestSecret.js';
@@ -257,7 +257,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     fetchClientSecret: (): Promise<string> => {
       if (phase() === null) {
         return Promise.reject(
-          new EmbedkitError(`This AccountSessionSource was disposed.${hint(() => process.env.NODE_ENV !== 'production' && 'Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.')}`, {
+          new EmbedkitError(`This AccountSessionSource was disposed.${development() && process.env.NODE_ENV !== 'production' ? ' Create a new one (a new <ConnectProvider>) to fetch AccountSession secrets.' : ''}`, {
             code: 'aborted',
             kind: 'account_session',
           }),

@@ -1,4 +1,4 @@
-import { devOnly, hint } from './development.js';
+import { development } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import type { SessionKind } from './types.js';
 
@@ -8,44 +8,47 @@ export interface OptionRule {
   accepts: (value: unknown) => boolean;
   /**
    * What the value must be, for the message, e.g. `a non-empty string`. The usual rules below give
-   * it through {@link devOnly}, so browser production builds carry neither it nor `fix`: their
+   * it in {@link development} builds only, so production builds carry neither it nor `fix`: their
    * messages name the option and the type it got.
    */
   expected?: string | undefined;
   /** Whether `undefined` is refused too. */
   required?: boolean;
-  /** The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.` Given through {@link devOnly}. */
+  /** The fix, e.g. `Pass your publishable key, e.g. import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY.` Development-only like `expected`. */
   fix?: string | undefined;
 }
 
 /*
  * The usual rules, one constant each so a bundle carries only those its entry points use;
  * `required` and `fix` are added per entry point. Descriptions longer than a few words are
- * development-only.
+ * development-only, spread in so that production rules lack the properties altogether.
  */
 export const textRule: OptionRule = { accepts: isText, expected: 'a non-empty string' };
 export const funcRule: OptionRule = { accepts: (value) => typeof value === 'function', expected: 'a function' };
 export const recordRule: OptionRule = { accepts: isRecord, expected: 'an object' };
 export const boolRule: OptionRule = { accepts: (value) => typeof value === 'boolean', expected: 'true or false' };
-export const secondsRule: OptionRule = { accepts: isSeconds, expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'a number of seconds, 0 or more') };
+export const secondsRule: OptionRule = { accepts: isSeconds, ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'a number of seconds, 0 or more' } : {}) };
 export const fetchSecretRule: OptionRule = {
   accepts: (value) => typeof value === 'function' || isText(value) || (isRecord(value) && isText(value.url)),
-  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'an endpoint URL, a request description { url, … } or a function'),
+  ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'an endpoint URL, a request description { url, … } or a function' } : {}),
   required: true,
 };
 export const warmRule: OptionRule = {
   accepts: (value): boolean => value === false || (isRecord(value) && [value.leadSeconds, value.maxAgeSeconds].every((s) => s === undefined || isSeconds(s))),
-  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more'),
+  ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'false or { leadSeconds?, maxAgeSeconds? } in seconds, 0 or more' } : {}),
 };
 export const accountRule: OptionRule = {
   accepts: isText,
-  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'a connected account id (acct_…)'),
-  fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Or leave account out to let the server choose.'),
+  ...(development() && process.env.NODE_ENV !== 'production' ? { expected: 'a connected account id (acct_…)', fix: 'Or leave account out to let the server choose.' } : {}),
 };
 export const publishableKeyRule: OptionRule = {
   accepts: (value) => typeof value === 'string' && /^pk_(test|live)_./.test(value),
-  expected: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'a Stripe publishable key (pk_test_… or pk_live_…)'),
-  fix: /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.'),
+  ...(development() && process.env.NODE_ENV !== 'production'
+    ? {
+        expected: 'a Stripe publishable key (pk_test_… or pk_live_…)',
+        fix: 'An unset environment variable is the usual cause (VITE_STRIPE_PUBLISHABLE_KEY in Vite, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY in Next.js, which inlines it at build time); never use a secret key here.',
+      }
+    : {}),
 };
 
 /** All the usual rules by name, for server-side entry points (whose bundles size does not matter). */
@@ -69,7 +72,7 @@ export const is = {
 export function optionsProblem(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): EmbedkitError | null {
   const problem = (text: string, field?: string) => new EmbedkitError(`${where}: ${text}`, { code: 'invalid_options', field, kind });
   if (typeof options !== 'object' || options === null) {
-    return problem(`pass an options object (got ${describeValue(options)}).${hint(() => process.env.NODE_ENV !== 'production' && requiredNames(rules))}`);
+    return problem(`pass an options object (got ${describeValue(options)}).${development() && process.env.NODE_ENV !== 'production' ? requiredNames(rules) : ''}`);
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = (options as Record<string, unknown>)[name];
@@ -87,10 +90,10 @@ export function checkOptions(where: string, options: unknown, rules: Readonly<Re
   if (problem) throw problem;
 }
 
-/** Development only: the sentence naming the options a call cannot do without, or `false`. */
-function requiredNames(rules: Readonly<Record<string, OptionRule>>): string | false {
+/** Development only: the sentence naming the options a call cannot do without (after a space), or `''`. */
+function requiredNames(rules: Readonly<Record<string, OptionRule>>): string {
   const names = Object.keys(rules).filter((name) => rules[name]!.required);
-  return names.length > 0 && `It needs ${names.join(', ')}.`;
+  return names.length > 0 ? ` It needs ${names.join(', ')}.` : '';
 }
 
 /** A value's type for messages, never the value itself (it may be a secret). */

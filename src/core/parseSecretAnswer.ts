@@ -1,6 +1,6 @@
 import { describeValue as describe, isRecord } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
-import { hint } from './development.js';
+import { development } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 import { KIND_HINTS, SESSION_KINDS, type SessionKindInfo } from './sessionKinds.js';
 
@@ -22,16 +22,16 @@ export interface ParseContext {
  */
 export function readSecret(answer: unknown, info: SessionKindInfo, { endpoint }: Pick<ParseContext, 'endpoint'>): string {
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
-  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), () => process.env.NODE_ENV !== 'production' && respond(info));
+  if (!record) throw answerError(info, endpoint, 'client_secret', describe(answer), development() && process.env.NODE_ENV !== 'production' ? respond(info) : '');
   const secret = record.client_secret ?? record.clientSecret;
-  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), () => process.env.NODE_ENV !== 'production' && respond(info));
+  if (typeof secret !== 'string' || secret === '') throw answerError(info, endpoint, 'client_secret', fieldProblem('client_secret', secret), development() && process.env.NODE_ENV !== 'production' ? respond(info) : '');
   if (!info.pattern.test(secret)) {
     throw answerError(
       info,
       endpoint,
       'client_secret',
       'a client_secret of the wrong kind',
-      () => process.env.NODE_ENV !== 'production' && `${info.label} secrets start with ${KIND_HINTS[info.kind].prefix}.${lookalike(secret)} ${respond(info)}`,
+      development() && process.env.NODE_ENV !== 'production' ? ` ${info.label} secrets start with ${KIND_HINTS[info.kind].prefix}.${lookalike(secret)}${respond(info)}` : '',
     );
   }
   return secret;
@@ -46,35 +46,35 @@ export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, { endp
   if (!info.expires) return new ClientSecret(secret, info.kind, null);
   // A bare string answer (readSecret takes it as the secret) has no expires_at.
   const record: Record<string, unknown> = isRecord(answer) ? answer : {};
-  const fail = (problem: string, fix: () => string | false, code?: 'expired') => answerError(info, endpoint, 'expires_at', problem, fix, code);
+  const fail = (problem: string, fix: string, code?: 'expired') => answerError(info, endpoint, 'expires_at', problem, fix, code);
 
   const expiresAt = record.expires_at ?? record.expiresAt;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
     throw fail(
       fieldProblem('expires_at', expiresAt),
-      () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at (unix seconds) next to client_secret, so embedkit can renew the session in time.`,
+      development() && process.env.NODE_ENV !== 'production' ? ` Return Stripe's expires_at (unix seconds) next to client_secret, so embedkit can renew the session in time.` : '',
     );
   }
   // Year 5138 in seconds: anything larger is milliseconds.
-  if (expiresAt > 1e11) throw fail('expires_at in milliseconds', () => process.env.NODE_ENV !== 'production' && `Return Stripe's expires_at unchanged, in unix seconds.`);
+  if (expiresAt > 1e11) throw fail('expires_at in milliseconds', development() && process.env.NODE_ENV !== 'production' ? ` Return Stripe's expires_at unchanged, in unix seconds.` : '');
   if (expiresAt * 1000 + CLOCK_SKEW_MS <= nowMs) {
     throw fail(
       `a session that expired ${Math.round(nowMs / 1000 - expiresAt)} s ago by this device's clock`,
-      () => process.env.NODE_ENV !== 'production' && `Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`,
+      development() && process.env.NODE_ENV !== 'production' ? ` Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.` : '',
       'expired',
     );
   }
   return new ClientSecret(secret, info.kind, expiresAt);
 }
 
-/** `fix` is a development-only sentence (see devOnly): production messages end after the problem. */
-function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: () => string | false, code: 'invalid_response' | 'expired' = 'invalid_response') {
-  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${hint(fix)}`, { code, kind: info.kind, endpoint, field });
+/** `fix` is the development-only sentence after a space, or `''` (see development): production messages end after the problem. */
+function answerError(info: SessionKindInfo, endpoint: string, field: string, problem: string, fix: string, code: 'invalid_response' | 'expired' = 'invalid_response') {
+  return new EmbedkitError(`The ${info.label} endpoint ${endpoint} answered ${problem}.${fix}`, { code, kind: info.kind, endpoint, field });
 }
 
-/** Development only (read inside `hint` fixes): the answer each kind's endpoint should give. */
+/** Development only (in fixes): the answer each kind's endpoint should give, after a space. */
 function respond(info: SessionKindInfo): string {
-  return `Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
+  return ` Respond with JSON { client_secret${info.expires ? ', expires_at' : ''} } from ${KIND_HINTS[info.kind].createdBy}.`;
 }
 
 function fieldProblem(field: string, value: unknown): string {

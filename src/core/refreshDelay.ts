@@ -1,5 +1,5 @@
 import type { ClientSecret } from './ClientSecret.js';
-import { hint } from './development.js';
+import { development } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 
 /**
@@ -69,11 +69,11 @@ export function renewalPacer(marginSeconds: number): RenewalPacer {
       return {
         use: false,
         error: new EmbedkitError(
-          `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} unusable sessions in a row.${hint(
-            () =>
-              process.env.NODE_ENV !== 'production' &&
-              `By this device's clock they were expired, about to expire or no newer than the one in use. Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`,
-          )}`,
+          `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} unusable sessions in a row.${
+            development() && process.env.NODE_ENV !== 'production'
+              ? ` By this device's clock they were expired, about to expire or no newer than the one in use. Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`
+              : ''
+          }`,
           { code: 'expired', kind: 'customer_session' },
         ),
       };

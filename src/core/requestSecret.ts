@@ -1,6 +1,6 @@
 import { backoffDelay, resolveRetryOptions } from './backoffDelay.js';
 import { checkOptions, fetchSecretRule } from './checkOptions.js';
-import { hint } from './development.js';
+import { development } from './development.js';
 import type { ClientSecret } from './ClientSecret.js';
 import { EmbedkitError, type EmbedkitErrorDetails } from './EmbedkitError.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
@@ -56,8 +56,7 @@ export async function requestAnswer<K extends SessionKind, T>(
   // Query strings and fragments may carry tokens: messages name only the path.
   const endpoint = isFunction ? 'fetchSecret function' : `${method} ${request.url.split(/[?#]/)[0]}`;
   const where = `The ${label} endpoint ${endpoint}`;
-  const failure = (message: string, fix: () => string | false, details: Omit<EmbedkitErrorDetails, 'kind' | 'endpoint'>) =>
-    new EmbedkitError(`${message}${hint(fix)}`, { kind, endpoint, ...details });
+  const failure = (message: string, details: Omit<EmbedkitErrorDetails, 'kind' | 'endpoint'>) => new EmbedkitError(message, { kind, endpoint, ...details });
 
   const answer = async (): Promise<unknown> => {
     // The function's promise is raced with the signal: it may ignore it.
@@ -81,15 +80,16 @@ export async function requestAnswer<K extends SessionKind, T>(
       const retryable = status >= 500 || status === 429;
       // In development, the server's own words first (embedkit/server's name the fix), then where to look from here.
       throw failure(
-        `${where} answered HTTP ${status}${reason ? ` ${reason.code}` : ''}.`,
-        () =>
-          process.env.NODE_ENV !== 'production' &&
-          `${reason?.message ? `${reason.message.replace(/\.?$/, '.')} ` : ''}${
-            (reason && SERVER_CODE_HINTS[reason.code]) ??
-            (retryable
-              ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
-              : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.')
-          }`,
+        `${where} answered HTTP ${status}${reason ? ` ${reason.code}` : ''}.${
+          development() && process.env.NODE_ENV !== 'production'
+            ? ` ${reason?.message ? `${reason.message.replace(/\.?$/, '.')} ` : ''}${
+                (reason && SERVER_CODE_HINTS[reason.code]) ??
+                (retryable
+                  ? 'The server failed or is rate limited; embedkit retried with backoff. Check the server logs.'
+                  : 'Check the endpoint URL, method, and that the user is signed in and allowed to create this session.')
+              }`
+            : ''
+        }`,
         {
           code: 'http',
           status,
@@ -104,10 +104,11 @@ export async function requestAnswer<K extends SessionKind, T>(
       return JSON.parse(text) as unknown;
     } catch {
       throw failure(
-        `${where} answered something that is not JSON.`,
-        () =>
-          process.env.NODE_ENV !== 'production' &&
-          `Point fetchSecret at the route that creates the session and responds with JSON.${/^\s*</.test(text) ? ' It answered an HTML page instead (often a dev server serving index.html for an unknown route, or a proxy error page).' : ''}`,
+        `${where} answered something that is not JSON.${
+          development() && process.env.NODE_ENV !== 'production'
+            ? ` Point fetchSecret at the route that creates the session and responds with JSON.${/^\s*</.test(text) ? ' It answered an HTML page instead (often a dev server serving index.html for an unknown route, or a proxy error page).' : ''}`
+            : ''
+        }`,
         { code: 'invalid_response', field: 'body' },
       );
     }
@@ -121,17 +122,18 @@ export async function requestAnswer<K extends SessionKind, T>(
       // Anything else than embedkit's own errors is a failed connection, or a function whose own
       // fetch failed (its message is out of our hands): both worth retrying.
       const error = signal.aborted
-        ? failure(`${where}: the request was aborted.`, () => process.env.NODE_ENV !== 'production' && 'Nothing is subscribed to this session any more, or the request was cancelled.', {
+        ? failure(`${where}: the request was aborted.${development() && process.env.NODE_ENV !== 'production' ? ' Nothing is subscribed to this session any more, or the request was cancelled.' : ''}`, {
             code: 'aborted',
             cause: caught,
           })
         : caught instanceof EmbedkitError
           ? caught
           : failure(
-              isFunction ? `The ${label} fetchSecret function threw (see cause).` : `Could not reach the ${label} endpoint ${endpoint} (network error).`,
-              () =>
-                process.env.NODE_ENV !== 'production' &&
-                (isFunction ? 'Check the request it makes and its server.' : 'Check the URL, that the server is running, and that it allows this origin (CORS).'),
+              isFunction
+                ? `The ${label} fetchSecret function threw (see cause).${development() && process.env.NODE_ENV !== 'production' ? ' Check the request it makes and its server.' : ''}`
+                : `Could not reach the ${label} endpoint ${endpoint} (network error).${
+                    development() && process.env.NODE_ENV !== 'production' ? ' Check the URL, that the server is running, and that it allows this origin (CORS).' : ''
+                  }`,
               { code: 'network', retryable: true, cause: caught },
             );
       // A server asking for a longer pause than our budget is better answered later than hammered now.

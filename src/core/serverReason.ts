@@ -1,5 +1,5 @@
 import { withoutSecrets } from '../shared/secretLike.js';
-import { devOnly } from './development.js';
+import { development } from './development.js';
 
 /** What a refusing endpoint said about why, as far as it is safe to repeat. */
 export interface ServerReason {
@@ -7,9 +7,9 @@ export interface ServerReason {
   code: string;
   /**
    * `error.message`, only from embedkit's own error shape; capped, secrets cut out. Development
-   * only (see devOnly): embedkit/server's messages name the fix, the code says what failed.
+   * only (see development): embedkit/server's messages name the fix, the code says what failed.
    */
-  message: string | undefined;
+  message?: string | undefined;
 }
 
 /** An error body is a few hundred bytes; anything larger is not one worth reading. */
@@ -39,16 +39,16 @@ export async function readServerReason(response: Response): Promise<ServerReason
     const body = JSON.parse(await readCapped(response.body!)) as { error: Record<string, unknown> };
     const { code } = body.error;
     if (typeof code !== 'string' || !CODE.test(code)) return null;
-    return { code, message: devOnly(() => process.env.NODE_ENV !== 'production' && ownMessage(body)) };
+    return { code, ...(development() && process.env.NODE_ENV !== 'production' ? { message: ownMessage(body) } : {}) };
   } catch {
     return null;
   }
 }
 
 /** `error.message` of embedkit's own error shape, capped, without control characters or anything secret-like. */
-function ownMessage(body: { error: Record<string, unknown> }): string | false {
+function ownMessage(body: { error: Record<string, unknown> }): string | undefined {
   const { message } = body.error;
-  if (Object.keys(body).length !== 1 || !Object.keys(body.error).every((key) => OWN_ERROR_KEYS.includes(key)) || typeof message !== 'string') return false;
+  if (Object.keys(body).length !== 1 || !Object.keys(body.error).every((key) => OWN_ERROR_KEYS.includes(key)) || typeof message !== 'string') return undefined;
   const safe = withoutSecrets(message)
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim();

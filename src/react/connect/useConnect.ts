@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { hint } from '../../core/development.js';
+import { development } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
 
@@ -13,7 +13,7 @@ export function useConnect(): ConnectState {
   const state = useContext(ConnectContext);
   if (!state) {
     throw new EmbedkitError(
-      `useConnect() must be called inside <ConnectProvider>.${hint(() => process.env.NODE_ENV !== 'production' && 'Wrap the part of your app that uses Connect components in <ConnectProvider publishableKey fetchSecret>.')}`,
+      `useConnect() must be called inside <ConnectProvider>.${development() && process.env.NODE_ENV !== 'production' ? ' Wrap the part of your app that uses Connect components in <ConnectProvider publishableKey fetchSecret>.' : ''}`,
       { code: 'invalid_options', kind: 'account_session' },
     );
   }

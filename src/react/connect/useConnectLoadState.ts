@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { StripeConnectInstance } from '@stripe/connect-js/pure.js';
-import { hint } from '../../core/development.js';
+import { development } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 
@@ -38,7 +38,7 @@ export function useConnectLoadState(instance: StripeConnectInstance | null): Con
       (cause: unknown) =>
         settle(
           new EmbedkitError(
-            `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
+            `Connect.js could not load from ${CONNECT_JS_URL}.${development() && process.env.NODE_ENV !== 'production' ? ' The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.' : ''}`,
             { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
           ),
         ),

@@ -1,5 +1,5 @@
 import type { LoadError, LoaderStart, StripeConnectInstance } from '@stripe/connect-js/pure.js';
-import { devOnly } from '../../core/development.js';
+import { development } from '../../core/development.js';
 import type { ConnectErrorEvent } from './ConnectProvider.js';
 import { watchConnectVersions } from './checkConnectVersions.js';
 
@@ -44,17 +44,15 @@ export function wrapConnectInstance(instance: StripeConnectInstance, report: (ev
   let reported = false;
   const create = ((tagName: Parameters<StripeConnectInstance['create']>[0]) => {
     const element = instance.create(tagName);
-    // Development only (see devOnly), and before the setters are chained below: the loader's own
-    // setter is where its version is read.
-    devOnly(
-      () =>
-        process.env.NODE_ENV !== 'production' &&
-        watchConnectVersions(element, tagName, (error) => {
-          if (reported) return;
-          reported = true;
-          report({ source: 'setup', error });
-        }),
-    );
+    // Development only (see development), and before the setters are chained below: the loader's
+    // own setter is where its version is read.
+    if (development() && process.env.NODE_ENV !== 'production') {
+      watchConnectVersions(element, tagName, (error) => {
+        if (reported) return;
+        reported = true;
+        report({ source: 'setup', error });
+      });
+    }
     chainListener<LoadError>(element, 'setOnLoadError', ({ elementTagName, error }) => report({ source: 'component', elementTagName, error }));
     chainListener(element, 'setOnLoaderStart', onLoaderStart);
     return element;

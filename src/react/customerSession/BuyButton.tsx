@@ -1,4 +1,4 @@
-import { devOnly } from '../../core/development.js';
+import { development } from '../../core/development.js';
 import { stripeEmbed, type StripeEmbedProps } from './stripeEmbed.js';
 
 export interface BuyButtonProps extends StripeEmbedProps {
@@ -14,5 +14,5 @@ export const BuyButton = /* @__PURE__ */ stripeEmbed<BuyButtonProps>(
   'BuyButton',
   'stripe-buy-button',
   'buyButtonId',
-  /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the buy button id (buy_btn_…) from the Stripe Dashboard.'),
+  development() && process.env.NODE_ENV !== 'production' ? 'Copy the buy button id (buy_btn_…) from the Stripe Dashboard.' : undefined,
 );

@@ -1,4 +1,4 @@
-import { devOnly } from '../../core/development.js';
+import { development } from '../../core/development.js';
 import { stripeEmbed, type StripeEmbedProps } from './stripeEmbed.js';
 
 export interface PricingTableProps extends StripeEmbedProps {
@@ -14,5 +14,5 @@ export const PricingTable = /* @__PURE__ */ stripeEmbed<PricingTableProps>(
   'PricingTable',
   'stripe-pricing-table',
   'pricingTableId',
-  /* @__PURE__ */ devOnly(() => process.env.NODE_ENV !== 'production' && 'Copy the pricing table id (prctbl_…) from the Stripe Dashboard.'),
+  development() && process.env.NODE_ENV !== 'production' ? 'Copy the pricing table id (prctbl_…) from the Stripe Dashboard.' : undefined,
 );

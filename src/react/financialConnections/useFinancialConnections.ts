@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Stripe } from '@stripe/stripe-js';
 import { fetchSecretRule, publishableKeyRule } from '../../core/checkOptions.js';
-import { hint } from '../../core/development.js';
+import { development } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { readSecret } from '../../core/parseSecretAnswer.js';
 import { requestAnswer } from '../../core/requestSecret.js';
@@ -71,7 +71,7 @@ const notAvailable = (cause?: unknown) =>
   cause instanceof EmbedkitError
     ? cause
     : new EmbedkitError(
-        `Stripe.js is not available to useFinancialConnections.${hint(() => process.env.NODE_ENV !== 'production' && 'It was given no Stripe instance, or Stripe.js could not load in this environment (offline, or blocked by a Content-Security-Policy or an ad blocker).')}`,
+        `Stripe.js is not available to useFinancialConnections.${development() && process.env.NODE_ENV !== 'production' ? ' It was given no Stripe instance, or Stripe.js could not load in this environment (offline, or blocked by a Content-Security-Policy or an ad blocker).' : ''}`,
         { code: 'network', kind: FC, endpoint: STRIPE_JS_URL, cause },
       );
 
