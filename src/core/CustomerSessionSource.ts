@@ -83,13 +83,6 @@ export function createCustomerSession(options: CustomerSessionSourceOptions): Cu
   /** Failed renewal rounds in a row, for the backoff between rounds. */
   let failures = 0;
 
-  /** Drops the secret from state the moment it expires, so state never offers an expired one. */
-  const scheduleExpiry = () => {
-    const { secret } = base.getState();
-    expiry();
-    if (secret) expiry(() => base.getState().secret === secret && dispatch({ type: 'dropped' }), Math.max(0, secret.expiresAt! * 1000 - clock.now()));
-  };
-
   /** `clearError` for a fresh start or a user's refresh; background retries keep the error visible. */
   const start = (clearError: boolean): Promise<void> => {
     renew();
@@ -104,10 +97,11 @@ export function createCustomerSession(options: CustomerSessionSourceOptions): Cu
         const plan = pacer.answered(secret, base.getState().secret, clock.now());
         dispatch(plan.error ? { type: 'failed', error: plan.error } : { type: 'fetched', handed: plan.use ? secret : null });
         if (plan.delayMs !== undefined) renew(() => start(false), plan.delayMs);
-        scheduleExpiry();
+        // Drops the secret the moment it expires, so state never offers an expired one. A newer
+        // secret replaces the timer; if a new use dropped this one already, dropping again changes nothing.
+        if (plan.use) expiry(() => dispatch({ type: 'dropped' }), secret.expiresAt! * 1000 - clock.now());
       } else {
         dispatch({ type: 'failed', error: error! });
-        scheduleExpiry();
         // A 4xx will not fix itself (signed out, misconfigured): wait for refresh() instead.
         if (error!.retryable && phase()) renew(() => start(false), backoffDelay(failures, retry));
       }

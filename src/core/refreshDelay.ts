@@ -57,10 +57,11 @@ export function renewalPacer(marginSeconds: number): RenewalPacer {
       if (fresh) unusable = 0;
     },
     answered(answer, current, nowMs) {
-      const expiresAt = answer.expiresAt ?? 0;
+      // CustomerSession secrets always carry expires_at (parseSecretAnswer checks it).
+      const expiresAt = answer.expiresAt!;
       // expires_at has whole seconds: two sessions made in one second (a refresh right after the
       // first answer) expire together, yet the second is new. The same secret again is not.
-      const newer = current === null || (answer.reveal() !== current.reveal() && expiresAt >= (current.expiresAt ?? 0));
+      const newer = current === null || (answer.reveal() !== current.reveal() && expiresAt >= current.expiresAt!);
       if (expiresAt * 1000 - nowMs > MIN_REFRESH_DELAY_MS && newer) {
         unusable = 0;
         return { use: true, delayMs: refreshDelay(expiresAt, nowMs, marginSeconds, nowMs - requestedAt) };

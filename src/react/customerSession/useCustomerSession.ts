@@ -44,7 +44,7 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
     problem ? null : ['embedkit', 'customer_session', id, null],
     options,
     // Checked above already: wrong options create no source.
-    (shared) => createCustomerSession({ ...shared, refreshMarginSeconds: options.refreshMarginSeconds }),
+    createCustomerSession,
     idleCustomerSessionState,
   );
   // The source's own refresh is stable for its life.
