@@ -53,7 +53,7 @@ export class CustomerSessionSource {
  * (`useCustomerSession` checks them to show its error state), so they are checked once.
  */
 export function createCustomerSession(options: CustomerSessionSourceOptions): CustomerSessionSource {
-  const { fetchSecret, params, retry, clock = realClock } = options;
+  const { fetchSecret, retry, clock = realClock } = options;
   const pacer = renewalPacer(options.refreshMarginSeconds ?? 60);
   // The state's `secret` is the one the last request handed (or the reducer dropped): no second copy here.
   const [base, dispatch, phase] = sessionSource(idleCustomerSessionState, (active) => {
@@ -108,7 +108,7 @@ export function createCustomerSession(options: CustomerSessionSourceOptions): Cu
     };
     // Options were checked when the source was created: requestAnswer, not requestSecret, so this
     // bundle carries only the CustomerSession kind.
-    const promise = requestAnswer(fetchSecret, CUSTOMER_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer).then(
+    const promise = requestAnswer(fetchSecret, CUSTOMER_SESSION, { ...options, signal: controller.signal }, parseSecretAnswer).then(
       (secret) => settled(null, secret),
       settled,
     );
