@@ -98,8 +98,6 @@ export type SessionLink = (session: LinkedSession) => () => void;
 
 /** The page-wide owner of the sessions. */
 const sessions = {};
-/** Every started session. */
-const started = new Set<LinkedSession>();
 /** Each link's watcher, told when a session starts (`true`) and when it stops. */
 const watchers = new Set<(session: LinkedSession, starts?: true) => void>();
 
@@ -109,16 +107,21 @@ const watchers = new Set<(session: LinkedSession, starts?: true) => void>();
  * the main entry imports none of their packages.
  */
 export function linkSessions(link: SessionLink): () => void {
-  const unlinks = new Map<LinkedSession, () => void>();
+  // By source: a session started before the link is seen here first, as an object made below.
+  const unlinks = new Map<unknown, () => void>();
   const watch = (session: LinkedSession, starts?: true) => {
-    if (starts) unlinks.set(session, link(session));
+    if (starts) unlinks.set(session.source, link(session));
     else {
-      unlinks.get(session)?.();
-      unlinks.delete(session);
+      unlinks.get(session.source)?.();
+      unlinks.delete(session.source);
     }
   };
   watchers.add(watch);
-  started.forEach((session) => watch(session, true));
+  // The sessions started already: the registered ones that are running (remove() stops them).
+  const entries = entriesOf(sessions);
+  entries.forEach((entry, key) => {
+    if (entry.stop) watch({ queryKey: JSON.parse(key), source: entry.value as RegisteredSource<SessionState>, remove: () => remove(entries, key, entry) }, true);
+  });
   return () => {
     watchers.delete(watch);
     unlinks.forEach((unlink) => unlink());
@@ -155,10 +158,8 @@ export function useSession<O extends SessionSourceOptions<any>, State extends Se
             value: source,
             start: (remove) => {
               const session = { queryKey: queryKey!, source, remove };
-              started.add(session);
               watchers.forEach((watch) => watch(session, true));
               return () => {
-                started.delete(session);
                 watchers.forEach((watch) => watch(session));
                 source.dispose();
               };
