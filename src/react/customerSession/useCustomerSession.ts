@@ -30,7 +30,7 @@ export type UseCustomerSessionResult = CustomerSessionState & {
   refresh: () => Promise<void>;
 };
 
-const resolved = () => Promise.resolve();
+const resolved = async () => {};
 
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
