@@ -58,8 +58,8 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
     | { status: 'error'; ready: false; error: Error }
   );
 
-/** Stripe.js for the flow: loading (`undefined`), ready (`true`), or why it is unavailable. */
-type Loaded = true | Error | undefined;
+/** Stripe.js for the flow: loading (`null`), ready (`true`), or why it is unavailable. */
+type Loaded = true | Error | null;
 
 const FC = FINANCIAL_CONNECTIONS_SESSION.kind;
 
@@ -93,13 +93,13 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   const latest = useLatest({ ...options, problem, load });
   /** The open flow's promise and the controller of its secret request. */
   const flow = useRef<[Promise<FinancialConnectionsResult<M>>, AbortController] | null>(null);
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [loaded, setLoaded] = useState<Loaded>(null);
   const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
   const [isOpen, setIsOpen] = useState(false);
 
   useEffect(() => {
     let current = true;
-    setLoaded(problem ?? undefined);
+    setLoaded(problem);
     load?.().then(
       (stripe) => current && setLoaded(stripe ? true : notAvailable()),
       (error: unknown) => current && setLoaded(notAvailable(error)),
@@ -149,6 +149,6 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
 
   return useMemo(() => {
     const ready = loaded === true;
-    return { status: loaded === undefined ? 'loading' : ready ? (isOpen ? 'open' : 'ready') : 'error', ready, error: ready ? null : (loaded ?? null), open, result } as UseFinancialConnectionsResult<M>;
+    return { status: loaded === null ? 'loading' : ready ? (isOpen ? 'open' : 'ready') : 'error', ready, error: ready ? null : loaded, open, result } as UseFinancialConnectionsResult<M>;
   }, [loaded, isOpen, open, result]);
 }
