@@ -149,6 +149,6 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
 
   return useMemo(() => {
     const ready = loaded === true;
-    return { status: loaded === null ? 'loading' : ready ? (isOpen ? 'open' : 'ready') : 'error', ready, error: ready ? null : loaded, open, result } as UseFinancialConnectionsResult<M>;
+    return { status: ready ? (isOpen ? 'open' : 'ready') : loaded ? 'error' : 'loading', ready, error: ready ? null : loaded, open, result } as UseFinancialConnectionsResult<M>;
   }, [loaded, isOpen, open, result]);
 }
