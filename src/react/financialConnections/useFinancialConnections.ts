@@ -87,7 +87,7 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   // open() has it even before the effect below started the load. With a key, a failed load is tried
   // again when open() calls it (the shared loader forgets failures): a click is the user asking again.
   const load = useMemo(
-    () => (problem ? null : () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : Promise.resolve(stripe))),
+    () => (problem ? null : async () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : stripe)),
     [publishableKey, stripe, problem],
   );
   const latest = useLatest({ ...options, problem, load });
