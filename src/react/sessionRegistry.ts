@@ -67,8 +67,8 @@ export function register<T>(owner: object, key: string, create: () => Registrati
 export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?: () => void): [held: Entry<T>, release: () => void] {
   const entries = entriesOf(owner);
   const held = entries.get(key) ?? (entry as Entry);
+  // A pending removal finds it held, and leaves it.
   entries.set(key, held);
-  clearTimeout(held.timer);
   held.stop ??= held.start(() => remove(entries, key, held));
   const holder = () => onRemoved?.();
   held.holders.add(holder);
