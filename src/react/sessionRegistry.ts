@@ -13,8 +13,8 @@ import { useLatest } from './useLatest.js';
  */
 export interface Registration<T> {
   value: T;
-  /** Runs on the first hold and returns what stops it; `remove` ends the entry early (sign-out). */
-  start: (remove: () => void) => () => void;
+  /** Runs on the first hold and returns what stops it. */
+  start: () => () => void;
 }
 
 interface Entry<T = unknown> extends Registration<T> {
@@ -69,7 +69,7 @@ export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?:
   const held = entries.get(key) ?? (entry as Entry);
   // A pending removal finds it held, and leaves it.
   entries.set(key, held);
-  held.stop ??= held.start(() => remove(entries, key, held));
+  held.stop ??= held.start();
   const holder = () => onRemoved?.();
   held.holders.add(holder);
   return [held as Entry<T>, () => held.holders.delete(holder) && !held.holders.size && removeUnheld(entries, key, held, 0)];
@@ -98,8 +98,8 @@ export type SessionLink = (session: LinkedSession) => () => void;
 
 /** The page-wide owner of the sessions. */
 const sessions = {};
-/** Each link's watcher, told when a session starts (`true`) and when it stops. */
-const watchers = new Set<(session: LinkedSession, starts?: true) => void>();
+/** Each link's watcher, told when the session under a key starts (`true`) and when it stops. */
+const watchers = new Set<(key: string, starts?: true) => void>();
 
 /**
  * Links every session, those started already and those to come, until the returned function
@@ -107,21 +107,22 @@ const watchers = new Set<(session: LinkedSession, starts?: true) => void>();
  * the main entry imports none of their packages.
  */
 export function linkSessions(link: SessionLink): () => void {
-  // By source: a session started before the link is seen here first, as an object made below.
-  const unlinks = new Map<unknown, () => void>();
-  const watch = (session: LinkedSession, starts?: true) => {
-    if (starts) unlinks.set(session.source, link(session));
-    else {
-      unlinks.get(session.source)?.();
-      unlinks.delete(session.source);
+  const entries = entriesOf(sessions);
+  // By key: one session runs under a key at a time (a new one is registered only once the old one
+  // is removed, and so stopped).
+  const unlinks = new Map<string, () => void>();
+  const watch = (key: string, starts?: true) => {
+    if (starts) {
+      const entry = entries.get(key)!;
+      unlinks.set(key, link({ queryKey: JSON.parse(key), source: entry.value as RegisteredSource<SessionState>, remove: () => remove(entries, key, entry) }));
+    } else {
+      unlinks.get(key)?.();
+      unlinks.delete(key);
     }
   };
   watchers.add(watch);
-  // The sessions started already: the registered ones that are running (remove() stops them).
-  const entries = entriesOf(sessions);
-  entries.forEach((entry, key) => {
-    if (entry.stop) watch({ queryKey: JSON.parse(key), source: entry.value as RegisteredSource<SessionState>, remove: () => remove(entries, key, entry) }, true);
-  });
+  // The sessions running already: those registered and started.
+  entries.forEach((entry, key) => entry.stop && watch(key, true));
   return () => {
     watchers.delete(watch);
     unlinks.forEach((unlink) => unlink());
@@ -156,11 +157,10 @@ export function useSession<O extends SessionSourceOptions<any>, State extends Se
           } as O);
           return {
             value: source,
-            start: (remove) => {
-              const session = { queryKey: queryKey!, source, remove };
-              watchers.forEach((watch) => watch(session, true));
+            start: () => {
+              watchers.forEach((watch) => watch(key, true));
               return () => {
-                watchers.forEach((watch) => watch(session));
+                watchers.forEach((watch) => watch(key));
                 source.dispose();
               };
             },
