@@ -147,7 +147,7 @@ export function useSession<O extends SessionSourceOptions<any>, State extends Se
   const latest = useLatest(options.fetchSecret);
   const key = queryKey && JSON.stringify(queryKey);
   const entry =
-    key === null || typeof document === 'undefined'
+    !key || typeof document === 'undefined'
       ? null
       : register(sessions, key, () => {
           const { fetchSecret } = options;

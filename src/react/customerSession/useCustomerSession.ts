@@ -49,7 +49,9 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
   );
   // The source's own refresh is stable for its life.
   const refresh = source?.refresh ?? resolved;
-  const shown = useMemo((): CustomerSessionState => (problem ? sessionReducer(idleCustomerSessionState, { type: 'failed', error: problem }) : state), [problem, state]);
-  // A getter, not enumerable (defineProperty's default): spreading, JSON and console output never see the raw secret.
-  return useMemo(() => Object.defineProperty({ ...shown, refresh }, 'clientSecret', { get: () => shown.secret?.reveal() ?? null }) as UseCustomerSessionResult, [shown, refresh]);
+  return useMemo(() => {
+    const shown = problem ? sessionReducer(idleCustomerSessionState, { type: 'failed', error: problem }) : state;
+    // A getter, not enumerable (defineProperty's default): spreading, JSON and console output never see the raw secret.
+    return Object.defineProperty({ ...shown, refresh }, 'clientSecret', { get: () => shown.secret?.reveal() ?? null }) as UseCustomerSessionResult;
+  }, [problem, state, refresh]);
 }
