@@ -10,7 +10,8 @@ const rawValues = new WeakMap<ClientSecret, string>();
 
 /**
  * A Stripe client secret held in memory only. Every way of printing or serializing it gives the
- * redacted form; call {@link ClientSecret.reveal} exactly where Stripe needs the value.
+ * redacted form (Node's `inspect` and console show its own fields: kind, expiresAt, redacted);
+ * call {@link ClientSecret.reveal} exactly where Stripe needs the value.
  */
 export class ClientSecret {
   // `declare`d and set by the constructor: class field declarations would add bytes to every bundle.
@@ -45,9 +46,5 @@ export class ClientSecret {
   /** The redacted form, so `JSON.stringify` (logs, state snapshots, request bodies) never leaks the secret. */
   toJSON(): string {
     return this.redacted;
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `ClientSecret(${this.redacted})`;
   }
 }

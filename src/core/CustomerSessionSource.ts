@@ -3,7 +3,7 @@ import { checkOptions, fetchSecretRule, secondsRule } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
 import type { EmbedkitError } from './EmbedkitError.js';
 import { realClock } from './realClock.js';
-import { renewalPacer } from './refreshDelay.js';
+import { MAX_UNUSABLE_ANSWERS, MIN_REFRESH_DELAY_MS, refreshDelay, unusableAnswersError } from './refreshDelay.js';
 import { parseSecretAnswer } from './parseSecretAnswer.js';
 import { requestAnswer } from './requestSecret.js';
 import { clockTimer, sessionSource, type SessionSourceBase, type SessionSourceOptions } from './SessionSource.js';
@@ -53,8 +53,8 @@ export class CustomerSessionSource {
  * (`useCustomerSession` checks them to show its error state), so they are checked once.
  */
 export function createCustomerSession(options: CustomerSessionSourceOptions): CustomerSessionSource {
-  const { fetchSecret, params, retry, clock = realClock } = options;
-  const pacer = renewalPacer(options.refreshMarginSeconds ?? 60);
+  const { fetchSecret, retry, clock = realClock } = options;
+  const margin = options.refreshMarginSeconds ?? 60;
   // The state's `secret` is the one the last request handed (or the reducer dropped): no second copy here.
   const [base, dispatch, phase] = sessionSource(idleCustomerSessionState, (active) => {
     if (active) {
@@ -82,39 +82,50 @@ export function createCustomerSession(options: CustomerSessionSourceOptions): Cu
   let inFlight: [Promise<void>, AbortController] | null = null;
   /** Failed renewal rounds in a row, for the backoff between rounds. */
   let failures = 0;
-
-  /** Drops the secret from state the moment it expires, so state never offers an expired one. */
-  const scheduleExpiry = () => {
-    const { secret } = base.getState();
-    expiry();
-    if (secret) expiry(() => base.getState().secret === secret && dispatch({ type: 'dropped' }), Math.max(0, secret.expiresAt! * 1000 - clock.now()));
-  };
+  /** Unusable answers in a row, forgotten on a usable one or a fresh start. */
+  let unusable = 0;
+  /** When the last request started: a renewal leaves time for one as slow. */
+  let requestedAt = 0;
 
   /** `clearError` for a fresh start or a user's refresh; background retries keep the error visible. */
   const start = (clearError: boolean): Promise<void> => {
     renew();
     const controller = new AbortController();
     dispatch({ type: 'fetch', clearError });
-    pacer.requested(clock.now(), clearError);
+    requestedAt = clock.now();
+    if (clearError) unusable = 0;
     const settled = (error: EmbedkitError | null, secret?: ClientSecret) => {
       if (controller.signal.aborted) return;
       inFlight = null;
       failures = secret ? 0 : failures + 1;
       if (secret) {
-        const plan = pacer.answered(secret, base.getState().secret, clock.now());
-        dispatch(plan.error ? { type: 'failed', error: plan.error } : { type: 'fetched', handed: plan.use ? secret : null });
-        if (plan.delayMs !== undefined) renew(() => start(false), plan.delayMs);
-        scheduleExpiry();
+        const nowMs = clock.now();
+        const current = base.getState().secret;
+        const expiresAt = secret.expiresAt!;
+        // Usable (see MAX_UNUSABLE_ANSWERS): it outlives MIN_REFRESH_DELAY_MS and is newer than the
+        // one in use. expires_at has whole seconds: two sessions made in one second (a refresh right
+        // after the first answer) expire together, yet the second is new. The same secret again is not.
+        if (expiresAt * 1000 - nowMs > MIN_REFRESH_DELAY_MS && (!current || (secret.reveal() !== current.reveal() && expiresAt >= current.expiresAt!))) {
+          unusable = 0;
+          dispatch({ type: 'fetched', handed: secret });
+          renew(() => start(false), refreshDelay(expiresAt, nowMs, margin, nowMs - requestedAt));
+          // Drops the secret the moment it expires, so state never offers an expired one. A newer
+          // secret replaces the timer; if a new use dropped this one already, dropping again changes nothing.
+          expiry(() => dispatch({ type: 'dropped' }), expiresAt * 1000 - nowMs);
+        } else if (++unusable < MAX_UNUSABLE_ANSWERS) {
+          // Keep what is shown and ask again, the wait doubling from MIN_REFRESH_DELAY_MS.
+          dispatch({ type: 'fetched', handed: null });
+          renew(() => start(false), MIN_REFRESH_DELAY_MS * 2 ** (unusable - 1));
+        } else dispatch({ type: 'failed', error: unusableAnswersError() });
       } else {
         dispatch({ type: 'failed', error: error! });
-        scheduleExpiry();
         // A 4xx will not fix itself (signed out, misconfigured): wait for refresh() instead.
         if (error!.retryable && phase()) renew(() => start(false), backoffDelay(failures, retry));
       }
     };
     // Options were checked when the source was created: requestAnswer, not requestSecret, so this
     // bundle carries only the CustomerSession kind.
-    const promise = requestAnswer(fetchSecret, CUSTOMER_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer).then(
+    const promise = requestAnswer(fetchSecret, CUSTOMER_SESSION, { ...options, signal: controller.signal }, parseSecretAnswer).then(
       (secret) => settled(null, secret),
       settled,
     );

@@ -45,11 +45,13 @@ export function sessionSource<S extends SessionState>(
     {
       getState: () => state,
       subscribe(listener) {
-        if (active === null) return () => {};
         // A wrapper per call, so subscribing the same function twice needs two unsubscribes.
         const entry = () => listener();
-        listeners.add(entry);
-        if (!active) toggle((active = true));
+        // A disposed source takes no listener (its unsubscribe then finds none).
+        if (active !== null) {
+          listeners.add(entry);
+          if (!active) toggle((active = true));
+        }
         return () => {
           if (listeners.delete(entry) && !listeners.size) queueMicrotask(() => active && !listeners.size && toggle((active = false)));
         };

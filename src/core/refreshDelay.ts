@@ -1,4 +1,3 @@
-import type { ClientSecret } from './ClientSecret.js';
 import { development } from './development.js';
 import { EmbedkitError } from './EmbedkitError.js';
 
@@ -10,9 +9,13 @@ import { EmbedkitError } from './EmbedkitError.js';
 export const MIN_REFRESH_DELAY_MS = 500;
 
 /**
- * Unusable answers in a row (see {@link RenewalPacer.answered}) after which renewing stops with an
- * `expired` error until a new subscriber or `refresh()`: waits of 0.5, 1, 2 and 4 s before them,
- * so a misbehaving endpoint costs five requests in about eight seconds, then none.
+ * Unusable answers in a row after which a CustomerSession source stops renewing with an `expired`
+ * error until a new subscriber or `refresh()`: waits of 0.5, 1, 2 and 4 s before them, so a
+ * misbehaving endpoint costs five requests in about eight seconds, then none. An answer is
+ * unusable when, by this device's clock (the only one it has), it expires within
+ * {@link MIN_REFRESH_DELAY_MS} (a device clock ahead of the server's by about the lifetime, or a
+ * server handing out old sessions) or no later than the secret in use (a server answering the
+ * same session again): renewing sooner would only get the same.
  */
 export const MAX_UNUSABLE_ANSWERS = 5;
 
@@ -29,54 +32,13 @@ export function refreshDelay(expiresAt: number, nowMs: number, marginSeconds: nu
   return Math.max(MIN_REFRESH_DELAY_MS, remaining - lead);
 }
 
-/** What to do with an answer: show it and renew later, or keep what is shown and ask again, or stop. */
-export type RenewalPlan = { use: boolean; delayMs: number; error?: undefined } | { use: false; delayMs?: undefined; error: EmbedkitError };
-
-/** Judges a CustomerSession source's answers; see {@link renewalPacer}. */
-export interface RenewalPacer {
-  /** A request starts. `fresh` (a new subscriber, a user's refresh) forgets earlier unusable answers. */
-  requested(nowMs: number, fresh: boolean): void;
-  /** The request answered `answer` at `nowMs`, while `current` is the secret in use (if any). */
-  answered(answer: ClientSecret, current: ClientSecret | null, nowMs: number): RenewalPlan;
-}
-
-/**
- * When a CustomerSession secret is renewed, judged on this device's clock (the only one it has).
- * An answer is unusable when it expires within {@link MIN_REFRESH_DELAY_MS} (a device clock ahead
- * of the server's by about the lifetime, or a server handing out old sessions) or expires no later
- * than the secret in use (a server answering the same session again): renewing sooner would only
- * get the same. Unusable answers back off, doubling from {@link MIN_REFRESH_DELAY_MS}, and
- * {@link MAX_UNUSABLE_ANSWERS} in a row end in an `expired` error instead of a request loop.
- */
-export function renewalPacer(marginSeconds: number): RenewalPacer {
-  let unusable = 0;
-  let requestedAt = 0;
-  return {
-    requested(nowMs, fresh) {
-      requestedAt = nowMs;
-      if (fresh) unusable = 0;
-    },
-    answered(answer, current, nowMs) {
-      const expiresAt = answer.expiresAt ?? 0;
-      // expires_at has whole seconds: two sessions made in one second (a refresh right after the
-      // first answer) expire together, yet the second is new. The same secret again is not.
-      const newer = current === null || (answer.reveal() !== current.reveal() && expiresAt >= (current.expiresAt ?? 0));
-      if (expiresAt * 1000 - nowMs > MIN_REFRESH_DELAY_MS && newer) {
-        unusable = 0;
-        return { use: true, delayMs: refreshDelay(expiresAt, nowMs, marginSeconds, nowMs - requestedAt) };
-      }
-      if (++unusable < MAX_UNUSABLE_ANSWERS) return { use: false, delayMs: MIN_REFRESH_DELAY_MS * 2 ** (unusable - 1) };
-      return {
-        use: false,
-        error: new EmbedkitError(
-          `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} unusable sessions in a row.${
-            development() && process.env.NODE_ENV !== 'production'
-              ? ` By this device's clock they were expired, about to expire or no newer than the one in use. Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`
-              : ''
-          }`,
-          { code: 'expired', kind: 'customer_session' },
-        ),
-      };
-    },
-  };
-}
+/** The error a CustomerSession source stops with after {@link MAX_UNUSABLE_ANSWERS} unusable answers. */
+export const unusableAnswersError = (): EmbedkitError =>
+  new EmbedkitError(
+    `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} unusable sessions in a row.${
+      development() && process.env.NODE_ENV !== 'production'
+        ? ` By this device's clock they were expired, about to expire or no newer than the one in use. Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`
+        : ''
+    }`,
+    { code: 'expired', kind: 'customer_session' },
+  );

@@ -1,7 +1,7 @@
-import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useReducer, useSyncExternalStore } from 'react';
 import type { SessionSourceOptions } from '../core/SessionSource.js';
-import type { SessionKind, SessionState } from '../core/types.js';
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
+import type { SessionState } from '../core/types.js';
+import { useLatest } from './useLatest.js';
 
 /**
  * The one place where embedkit's shared things live: the page's session sources by key, and the
@@ -13,12 +13,12 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
  */
 export interface Registration<T> {
   value: T;
-  /** Runs on the first hold and returns what stops it; `remove` ends the entry early (sign-out). */
-  start: (remove: () => void) => () => void;
+  /** Runs on the first hold and returns what stops it. */
+  start: () => () => void;
 }
 
 interface Entry<T = unknown> extends Registration<T> {
-  stop: (() => void) | null;
+  stop?: (() => void) | null;
   timer?: ReturnType<typeof setTimeout>;
   /** One per hold (so releasing twice is harmless); each is called when the entry is removed while held, to register anew. */
   holders: Set<() => void>;
@@ -37,7 +37,6 @@ const entriesOf = (owner: object): Entries => registries.get(owner) ?? registrie
 
 function remove(entries: Entries, key: string, entry: Entry): void {
   if (entries.get(key) === entry) entries.delete(key);
-  clearTimeout(entry.timer);
   entry.stop?.();
   entry.stop = null;
   for (const holder of [...entry.holders]) holder();
@@ -53,7 +52,7 @@ export function register<T>(owner: object, key: string, create: () => Registrati
   const entries = entriesOf(owner);
   let entry = entries.get(key);
   if (!entry) {
-    entry = { ...create(), stop: null, holders: new Set() };
+    entry = { ...create(), holders: new Set() };
     entries.set(key, entry);
     removeUnheld(entries, key, entry, UNHELD_MS);
   }
@@ -68,9 +67,9 @@ export function register<T>(owner: object, key: string, create: () => Registrati
 export function hold<T>(owner: object, key: string, entry: Entry<T>, onRemoved?: () => void): [held: Entry<T>, release: () => void] {
   const entries = entriesOf(owner);
   const held = entries.get(key) ?? (entry as Entry);
+  // A pending removal finds it held, and leaves it.
   entries.set(key, held);
-  clearTimeout(held.timer);
-  held.stop ??= held.start(() => remove(entries, key, held));
+  held.stop ??= held.start();
   const holder = () => onRemoved?.();
   held.holders.add(holder);
   return [held as Entry<T>, () => held.holders.delete(holder) && !held.holders.size && removeUnheld(entries, key, held, 0)];
@@ -99,9 +98,8 @@ export type SessionLink = (session: LinkedSession) => () => void;
 
 /** The page-wide owner of the sessions. */
 const sessions = {};
-const links = new Set<SessionLink>();
-/** Every started session, with what unlinks it from each link. */
-const started = new Map<LinkedSession, Map<SessionLink, () => void>>();
+/** Each link's watcher, told when the session under a key starts (`true`) and when it stops. */
+const watchers = new Set<(key: string, starts?: true) => void>();
 
 /**
  * Links every session, those started already and those to come, until the returned function
@@ -109,14 +107,25 @@ const started = new Map<LinkedSession, Map<SessionLink, () => void>>();
  * the main entry imports none of their packages.
  */
 export function linkSessions(link: SessionLink): () => void {
-  links.add(link);
-  started.forEach((unlinks, session) => unlinks.set(link, link(session)));
+  const entries = entriesOf(sessions);
+  // By key: one session runs under a key at a time (a new one is registered only once the old one
+  // is removed, and so stopped).
+  const unlinks = new Map<string, () => void>();
+  const watch = (key: string, starts?: true) => {
+    if (starts) {
+      const entry = entries.get(key)!;
+      unlinks.set(key, link({ queryKey: JSON.parse(key), source: entry.value as RegisteredSource<SessionState>, remove: () => remove(entries, key, entry) }));
+    } else {
+      unlinks.get(key)?.();
+      unlinks.delete(key);
+    }
+  };
+  watchers.add(watch);
+  // The sessions running already: those registered and started.
+  entries.forEach((entry, key) => entry.stop && watch(key, true));
   return () => {
-    links.delete(link);
-    started.forEach((unlinks) => {
-      unlinks.get(link)?.();
-      unlinks.delete(link);
-    });
+    watchers.delete(watch);
+    unlinks.forEach((unlink) => unlink());
   };
 }
 
@@ -124,44 +133,34 @@ export function linkSessions(link: SessionLink): () => void {
  * The session source registered under `queryKey` (`null`: wrong options, none) and its state. It
  * is got or created while rendering, on the client only (`idle` on the server and while
  * hydrating); holding it is an effect, and subscribing (which starts its requests) is React's
- * `useSyncExternalStore`. `create` receives the options every source shares, with a `fetchSecret`
- * that calls the newest function the component rendered with (an inline arrow closing over an
- * auth token stays fresh); a URL or request description is handed on as is.
+ * `useSyncExternalStore`. `create` receives the first render's options with a `fetchSecret` that
+ * calls the newest function the component rendered with (an inline arrow closing over an auth
+ * token stays fresh); a URL or request description is handed on as is.
  */
-export function useSession<K extends SessionKind, State extends SessionState, S extends RegisteredSource<State>>(
+export function useSession<O extends SessionSourceOptions<any>, State extends SessionState, S extends RegisteredSource<State>>(
   queryKey: readonly unknown[] | null,
-  options: SessionSourceOptions<K>,
-  create: (shared: SessionSourceOptions<K>) => S,
+  options: O,
+  create: (options: O) => S,
   idle: State,
 ): { source: S | null; state: State } {
   const [, registerAnew] = useReducer((n: number) => n + 1, 0);
-  const latest = useRef(options.fetchSecret);
-  useIsomorphicLayoutEffect(() => {
-    latest.current = options.fetchSecret;
-  });
+  const latest = useLatest(options.fetchSecret);
   const key = queryKey && JSON.stringify(queryKey);
   const entry =
-    key === null || typeof document === 'undefined'
+    !key || typeof document === 'undefined'
       ? null
       : register(sessions, key, () => {
-          const { fetchSecret, params, retry, clock } = options;
-          // An absent option may be `undefined`: the sources' option rules treat both alike.
+          const { fetchSecret } = options;
           const source = create({
-            fetchSecret: typeof fetchSecret === 'function' ? (context) => (typeof latest.current === 'function' ? latest.current : fetchSecret)(context) : fetchSecret,
-            params,
-            retry,
-            clock,
-          });
+            ...options,
+            fetchSecret: typeof fetchSecret === 'function' ? (context: never) => (typeof latest.current === 'function' ? latest.current : fetchSecret)(context) : fetchSecret,
+          } as O);
           return {
             value: source,
-            start: (remove) => {
-              const session = { queryKey: queryKey!, source, remove };
-              const unlinks = new Map<SessionLink, () => void>();
-              started.set(session, unlinks);
-              links.forEach((link) => unlinks.set(link, link(session)));
+            start: () => {
+              watchers.forEach((watch) => watch(key, true));
               return () => {
-                started.delete(session);
-                unlinks.forEach((unlink) => unlink());
+                watchers.forEach((watch) => watch(key));
                 source.dispose();
               };
             },

@@ -30,7 +30,7 @@ export type UseCustomerSessionResult = CustomerSessionState & {
   refresh: () => Promise<void>;
 };
 
-const resolved = () => Promise.resolve();
+const resolved = async () => {};
 
 /**
  * Keeps a valid CustomerSession secret for as long as the component is mounted: requested on
@@ -44,12 +44,14 @@ export function useCustomerSession(options: UseCustomerSessionOptions): UseCusto
     problem ? null : ['embedkit', 'customer_session', id, null],
     options,
     // Checked above already: wrong options create no source.
-    (shared) => createCustomerSession({ ...shared, refreshMarginSeconds: options.refreshMarginSeconds }),
+    createCustomerSession,
     idleCustomerSessionState,
   );
   // The source's own refresh is stable for its life.
   const refresh = source?.refresh ?? resolved;
-  const shown = useMemo((): CustomerSessionState => (problem ? sessionReducer(idleCustomerSessionState, { type: 'failed', error: problem }) : state), [problem, state]);
-  // A getter, not enumerable (defineProperty's default): spreading, JSON and console output never see the raw secret.
-  return useMemo(() => Object.defineProperty({ ...shown, refresh }, 'clientSecret', { get: () => shown.secret?.reveal() ?? null }) as UseCustomerSessionResult, [shown, refresh]);
+  return useMemo(() => {
+    const shown = problem ? sessionReducer(idleCustomerSessionState, { type: 'failed', error: problem }) : state;
+    // A getter, not enumerable (defineProperty's default): spreading, JSON and console output never see the raw secret.
+    return Object.defineProperty({ ...shown, refresh }, 'clientSecret', { get: () => shown.secret?.reveal() ?? null }) as UseCustomerSessionResult;
+  }, [problem, state, refresh]);
 }

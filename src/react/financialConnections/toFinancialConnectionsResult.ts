@@ -27,6 +27,5 @@ type CollectResult =
 export function toFinancialConnectionsResult<M extends FinancialConnectionsMode>(answer: CollectResult): FinancialConnectionsResult<M> {
   if (answer.error) return { type: 'failed', error: answer.error };
   const session = answer.financialConnectionsSession;
-  if (session.accounts.length === 0) return { type: 'cancelled', session };
-  return { type: 'linked', accounts: session.accounts, session, token: answer.token } as FinancialConnectionsResult<M>;
+  return (session.accounts.length ? { type: 'linked', accounts: session.accounts, session, token: answer.token } : { type: 'cancelled', session }) as FinancialConnectionsResult<M>;
 }

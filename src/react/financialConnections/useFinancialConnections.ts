@@ -58,8 +58,8 @@ export type UseFinancialConnectionsResult<M extends FinancialConnectionsMode = '
     | { status: 'error'; ready: false; error: Error }
   );
 
-/** Stripe.js for the flow: loading (`undefined`), ready (`true`), or why it is unavailable. */
-type Loaded = true | Error | undefined;
+/** Stripe.js for the flow: loading (`null`), ready (`true`), or why it is unavailable. */
+type Loaded = true | Error | null;
 
 const FC = FINANCIAL_CONNECTIONS_SESSION.kind;
 
@@ -87,19 +87,19 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
   // open() has it even before the effect below started the load. With a key, a failed load is tried
   // again when open() calls it (the shared loader forgets failures): a click is the user asking again.
   const load = useMemo(
-    () => (problem ? null : () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : Promise.resolve(stripe))),
+    () => (problem ? null : async () => (stripe === undefined ? loadCheckedStripe(publishableKey!) : stripe)),
     [publishableKey, stripe, problem],
   );
   const latest = useLatest({ ...options, problem, load });
   /** The open flow's promise and the controller of its secret request. */
   const flow = useRef<[Promise<FinancialConnectionsResult<M>>, AbortController] | null>(null);
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [loaded, setLoaded] = useState<Loaded>(null);
   const [result, setResult] = useState<FinancialConnectionsResult<M> | null>(null);
   const [isOpen, setIsOpen] = useState(false);
 
   useEffect(() => {
     let current = true;
-    setLoaded(problem ?? undefined);
+    setLoaded(problem);
     load?.().then(
       (stripe) => current && setLoaded(stripe ? true : notAvailable()),
       (error: unknown) => current && setLoaded(notAvailable(error)),
@@ -149,6 +149,6 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
 
   return useMemo(() => {
     const ready = loaded === true;
-    return { status: loaded === undefined ? 'loading' : ready ? (isOpen ? 'open' : 'ready') : 'error', ready, error: ready ? null : (loaded ?? null), open, result } as UseFinancialConnectionsResult<M>;
+    return { status: ready ? (isOpen ? 'open' : 'ready') : loaded ? 'error' : 'loading', ready, error: ready ? null : loaded, open, result } as UseFinancialConnectionsResult<M>;
   }, [loaded, isOpen, open, result]);
 }
