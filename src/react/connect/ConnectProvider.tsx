@@ -9,18 +9,20 @@ import {
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
+import { flushSync } from 'react-dom';
 import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
 import { warmRule } from '../../core/checkOptions.js';
-import type { EmbedkitError } from '../../core/EmbedkitError.js';
+import { hint } from '../../core/development.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
 import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
 import { shortHash } from '../../shared/shortHash.js';
+import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { hold, register } from '../sessionRegistry.js';
-import { CONNECT_OPTION_RULES, preloadConnect } from '../universal/preloadConnect.js';
+import { CONNECT_OPTION_RULES, hintConnectScript } from '../universal/preloadConnect.js';
 import { useAccountSessionSource } from './useAccountSession.js';
-import { useConnectLoadState } from './useConnectLoadState.js';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
 import { useLatest } from '../useLatest.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
@@ -84,13 +86,27 @@ const PROP_RULES = {
   warm: warmRule,
 };
 
-/** The Connect.js instance of one session, and which (session, generation) it was created for. */
-interface Bound {
-  source: AccountSessionSource;
-  generation: number;
+/** The Connect.js instance of one session, registered under it: shared by every provider of that session. */
+interface Registered {
   instance: StripeConnectInstance;
   /** Which instance of the page this is, for the components' key: a new instance remounts them. */
   id: number;
+  /**
+   * Settles when Connect.js has loaded for the instance, rejects when it cannot (offline, blocked
+   * by CSP or an ad blocker). The official loader only rejects a promise nobody awaits; it is read
+   * through `debugInstance()`, on its instances but undeclared. A loader without it (or whose call
+   * throws, or answers no promise) resolves at once: nothing to observe, so loaded.
+   */
+  loading: Promise<unknown>;
+}
+
+/** What this provider rendered with: the instance, which (session, generation) it is for, and whether Connect.js has loaded. */
+interface Bound extends Registered {
+  source: AccountSessionSource;
+  generation: number;
+  loaded?: boolean;
+  /** Why Connect.js could not load. */
+  error?: EmbedkitError;
 }
 
 let created = 0;
@@ -99,7 +115,7 @@ let created = 0;
 export function ConnectProvider(props: ConnectProviderProps) {
   // In render, not in an effect: the download starts before the first commit, and a server
   // render puts the hint into the HTML.
-  preloadConnect();
+  hintConnectScript();
   const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
   // Wrong props start no session and no instance: their error is the state, reported once as a
   // setup problem, and the error UI takes the provider's place.
@@ -117,7 +133,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   useIsomorphicLayoutEffect(() => {
     if (!source) return;
     const key = String(generation);
-    const entry = register(source, key, () => {
+    const entry = register(source, key, (): { value: Registered; start: () => () => void } => {
       const { appearance, locale, fonts } = latest.current;
       // The instance this provider rendered with until now (this closure's render): another session's, or none.
       const old = bound;
@@ -133,11 +149,29 @@ export function ConnectProvider(props: ConnectProviderProps) {
         ...(fonts && { fonts }),
       });
       applied.set(instance, { appearance, locale });
+      let loading: unknown;
+      try {
+        loading = (instance as { debugInstance?: () => unknown }).debugInstance?.();
+      } catch {}
       // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
-      return { value: { instance, id: (created += 1) }, start: () => () => {} };
+      return { value: { instance, id: (created += 1), loading: Promise.resolve(loading) }, start: () => () => {} };
     });
-    const [held, release] = hold(source, key, entry);
-    setBound({ source, generation, ...held.value });
+    const [{ value }, release] = hold(source, key, entry);
+    setBound({ source, generation, ...value });
+    // Rendered at once, in the task that loaded the script: the components mount and get their
+    // connector now rather than after a scheduled render (one frame later in Chromium). Only while
+    // this provider still renders that instance.
+    const settle = (settled: Partial<Bound>) => flushSync(() => setBound((now) => (now?.instance === value.instance ? { ...now, ...settled } : now)));
+    value.loading.then(
+      () => settle({ loaded: true }),
+      (cause: unknown) =>
+        settle({
+          error: new EmbedkitError(
+            `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
+            { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
+          ),
+        }),
+    );
     return release;
   }, [source, generation]);
   const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
@@ -160,7 +194,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     [latest],
   );
 
-  const { loaded, error: loadError } = useConnectLoadState(instance);
+  const loadError = connect?.error ?? null;
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
     const setup = loadError ?? problem;
@@ -201,7 +235,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   let content: ReactNode;
   if (shownError) {
     content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
-  } else if (!components || !loaded) {
+  } else if (!components || !connect!.loaded) {
     // Until Connect.js is there the components could only be empty elements (or, if it fails,
     // elements created against a failed loader): the fallback stands in.
     content = fallback ?? <div role="status">Loading…</div>;
