@@ -16,7 +16,6 @@ import { hint } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
-import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
 import { shortHash } from '../../shared/shortHash.js';
 import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
@@ -77,8 +76,11 @@ export interface ConnectProviderProps {
   children?: ReactNode;
 }
 
-/** The appearance and locale each instance currently has, to send only real changes to `update`. */
-const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
+/**
+ * The appearance and locale each instance currently has, as JSON: a deep comparison of the plain
+ * values Connect.js takes, to send only real changes to `update`.
+ */
+const applied = new WeakMap<StripeConnectInstance, string>();
 
 const PROP_RULES = {
   ...CONNECT_OPTION_RULES,
@@ -148,7 +150,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
         ...(locale && { locale }),
         ...(fonts && { fonts }),
       });
-      applied.set(instance, { appearance, locale });
+      applied.set(instance, JSON.stringify([appearance, locale]));
       let loading: unknown;
       try {
         loading = (instance as { debugInstance?: () => unknown }).debugInstance?.();
@@ -179,20 +181,18 @@ export function ConnectProvider(props: ConnectProviderProps) {
 
   useEffect(() => {
     if (!instance) return;
-    const next = { appearance, locale };
-    if (deepEqual(applied.get(instance), next)) return;
+    const next = JSON.stringify([appearance, locale]);
+    if (applied.get(instance) === next) return;
     applied.set(instance, next);
-    instance.update(next);
+    instance.update({ appearance, locale });
   }, [instance, appearance, locale]);
 
-  const report = useCallback(
-    (event: ConnectErrorEvent) => {
-      const onError = latest.current.onError;
-      if (typeof onError === 'function') onError(event);
-      else if (event.source === 'setup') console.error(event.error.message);
-    },
-    [latest],
-  );
+  // Calls the newest onError whichever render's copy runs: no dependency of what uses it.
+  const report = (event: ConnectErrorEvent) => {
+    const onError = latest.current.onError;
+    if (typeof onError === 'function') onError(event);
+    else if (event.source === 'setup') console.error(event.error.message);
+  };
 
   const loadError = connect?.error ?? null;
   const reportedError = useRef<EmbedkitError | null>(null);
@@ -206,7 +206,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     if (!event || reportedError.current === event.error) return;
     reportedError.current = event.error;
     report(event);
-  }, [state, loadError, problem, report]);
+  }, [state, loadError, problem]);
 
   const components = useMemo(
     () =>
@@ -220,7 +220,8 @@ export function ConnectProvider(props: ConnectProviderProps) {
         },
         (event) => latest.current.onLoaderStart?.(event),
       ),
-    [connect, report, latest],
+    // Once per instance: `connect` itself changes when Connect.js has loaded.
+    [instance],
   );
 
   const refresh = useCallback(() => {
@@ -228,7 +229,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
     // A Connect.js instance whose first secret failed does not recover: start a fresh one.
     setGeneration((n) => n + 1);
   }, [source]);
-  const logout = useCallback(() => instance?.logout() ?? Promise.resolve(), [instance]);
+  const logout = useCallback(async () => {
+    await instance?.logout();
+  }, [instance]);
   const value = useMemo<ConnectState>(() => ({ ...state, refresh, logout }), [state, refresh, logout]);
 
   const shownError = loadError ?? (state.status === 'error' && state.redacted === null && !state.isFetching ? state.error : null);
