@@ -92,12 +92,6 @@ interface Fetched {
   lifetimeMs: number;
 }
 
-function arrived(secret: ClientSecret, now: number): Fetched {
-  // AccountSession answers always carry expires_at (parseSecretAnswer requires it); without one
-  // the lifetime is not positive and no spare is fetched.
-  return { secret, fetchedAt: now, lifetimeMs: (secret.expiresAt ?? 0) * 1000 - now };
-}
-
 interface InFlight {
   promise: Promise<ClientSecret>;
   controller: AbortController;
@@ -159,6 +153,14 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
   const warmTimer = clockTimer(clock);
   const discardTimer = clockTimer(clock);
 
+  const arrived = (secret: ClientSecret, now = clock.now()): Fetched => ({
+    secret,
+    fetchedAt: now,
+    // AccountSession answers always carry expires_at (parseSecretAnswer requires it); without one
+    // the lifetime is not positive and no spare is fetched.
+    lifetimeMs: (secret.expiresAt ?? 0) * 1000 - now,
+  });
+
   const [base, dispatch, phase] = sessionSource(initialSessionState, (active) => {
     if (active) {
       stopWatchingVisibility = visibility.subscribe(scheduleWarm);
@@ -200,11 +202,11 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
         // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
         if (controller.signal.aborted && !entry.awaited) return;
         if (entry.awaited) {
-          handed = arrived(secret, clock.now());
+          handed = arrived(secret);
         } else {
-          dropWarm();
-          const spare = (warm = arrived(secret, clock.now()));
-          discardTimer(dropWarm, freshForMs(spare));
+          // The spare before it (if any) is dropped: restarting the discard timer stops its own.
+          warm = arrived(secret);
+          discardTimer(dropWarm, freshForMs(warm));
         }
         dispatch({ type: 'fetched', handed: entry.awaited ? secret : null });
         scheduleWarm();

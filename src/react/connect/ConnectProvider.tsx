@@ -106,9 +106,8 @@ interface Registered {
 interface Bound extends Registered {
   source: AccountSessionSource;
   generation: number;
-  loaded?: boolean;
-  /** Why Connect.js could not load. */
-  error?: EmbedkitError;
+  /** Why Connect.js could not load: `undefined` while it loads, `null` once it has. */
+  loadError?: EmbedkitError | null;
 }
 
 let created = 0;
@@ -163,20 +162,20 @@ export function ConnectProvider(props: ConnectProviderProps) {
     // Rendered at once, in the task that loaded the script: the components mount and get their
     // connector now rather than after a scheduled render (one frame later in Chromium). Only while
     // this provider still renders that instance.
-    const settle = (settled: Partial<Bound>) => flushSync(() => setBound((now) => (now?.instance === value.instance ? { ...now, ...settled } : now)));
+    const settle = (loadError: EmbedkitError | null) => flushSync(() => setBound((now) => (now?.instance === value.instance ? { ...now, loadError } : now)));
     value.loading.then(
-      () => settle({ loaded: true }),
+      () => settle(null),
       (cause: unknown) =>
-        settle({
-          error: new EmbedkitError(
+        settle(
+          new EmbedkitError(
             `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
             { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
           ),
-        }),
+        ),
     );
     return release;
   }, [source, generation]);
-  const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
+  const connect = bound?.source === source && bound.generation === generation ? bound : null;
   const instance = connect?.instance ?? null;
 
   useEffect(() => {
@@ -194,7 +193,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     else if (event.source === 'setup') console.error(event.error.message);
   };
 
-  const loadError = connect?.error ?? null;
+  const loadError = connect?.loadError ?? null;
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
     const setup = loadError ?? problem;
@@ -238,7 +237,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   let content: ReactNode;
   if (shownError) {
     content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
-  } else if (!components || !connect!.loaded) {
+  } else if (!components || connect!.loadError === undefined) {
     // Until Connect.js is there the components could only be empty elements (or, if it fails,
     // elements created against a failed loader): the fallback stands in.
     content = fallback ?? <div role="status">Loading…</div>;
