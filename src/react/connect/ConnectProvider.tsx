@@ -94,18 +94,20 @@ interface Registered {
   /** Which instance of the page this is, for the components' key: a new instance remounts them. */
   id: number;
   /**
-   * Settles when Connect.js has loaded for the instance, rejects when it cannot (offline, blocked
-   * by CSP or an ad blocker). The official loader only rejects a promise nobody awaits; it is read
-   * through `debugInstance()`, on its instances but undeclared. A loader without it (or whose call
-   * throws, or answers no promise) resolves at once: nothing to observe, so loaded.
+   * Settles once Connect.js has loaded for the instance (`null`), or with why it cannot (offline,
+   * blocked by CSP or an ad blocker). The official loader only rejects a promise nobody awaits; it
+   * is read through `debugInstance()`, on its instances but undeclared. A loader without it (or
+   * whose call throws, or answers no promise) settles at once: nothing to observe, so loaded.
    */
-  loading: Promise<unknown>;
+  loaded: Promise<EmbedkitError | null>;
 }
 
 /** What this provider rendered with: the instance, which (session, generation) it is for, and whether Connect.js has loaded. */
 interface Bound extends Registered {
   source: AccountSessionSource;
   generation: number;
+  /** The instance as this provider hands it to the official components (see wrapConnectInstance). */
+  components: StripeConnectInstance;
   /** Why Connect.js could not load: `undefined` while it loads, `null` once it has. */
   loadError?: EmbedkitError | null;
 }
@@ -117,7 +119,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   // In render, not in an effect: the download starts before the first commit, and a server
   // render puts the hint into the HTML.
   hintConnectScript();
-  const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
+  const { publishableKey, appearance, locale, fallback, errorFallback, children } = props;
   // Wrong props start no session and no instance: their error is the state, reported once as a
   // setup problem, and the error UI takes the provider's place.
   const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
@@ -128,6 +130,13 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const [generation, setGeneration] = useState(0);
   const [bound, setBound] = useState<Bound | null>(null);
 
+  // Calls the newest onError whichever render's copy runs: no dependency of what uses it.
+  const report = (event: ConnectErrorEvent) => {
+    const onError = latest.current.onError;
+    if (typeof onError === 'function') onError(event);
+    else if (event.source === 'setup') console.error(event.error.message);
+  };
+
   // Created in the provider's first commit, before paint: Connect.js's script and its eager
   // secret request start at once, in parallel. Registered under its session (so shared by every
   // provider of that session) and handed the session's own fetchClientSecret.
@@ -136,12 +145,11 @@ export function ConnectProvider(props: ConnectProviderProps) {
     const key = String(generation);
     const entry = register(source, key, (): { value: Registered; start: () => () => void } => {
       const { appearance, locale, fonts } = latest.current;
-      // The instance this provider rendered with until now (this closure's render): another session's, or none.
-      const old = bound;
       // The old session ends in Connect.js before the new one starts (a new account, or the app
-      // removed the session at sign-out). A failed logout needs no handling: that session expires
-      // on its own and no component uses it any more.
-      if (old && old.source !== source) old.instance.logout().catch(() => {});
+      // removed the session at sign-out); `bound` is the instance this provider rendered with until
+      // now (this closure's render): another session's, or none. A failed logout needs no
+      // handling: that session expires on its own and no component uses it any more.
+      if (bound && bound.source !== source) bound.instance.logout().catch(() => {});
       const instance = loadConnectAndInitialize({
         publishableKey,
         fetchClientSecret: source.fetchClientSecret,
@@ -154,25 +162,36 @@ export function ConnectProvider(props: ConnectProviderProps) {
       try {
         loading = (instance as { debugInstance?: () => unknown }).debugInstance?.();
       } catch {}
-      // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
-      return { value: { instance, id: (created += 1), loading: Promise.resolve(loading) }, start: () => () => {} };
-    });
-    const [{ value }, release] = hold(source, key, entry);
-    setBound({ source, generation, ...value });
-    // Rendered at once, in the task that loaded the script: the components mount and get their
-    // connector now rather than after a scheduled render (one frame later in Chromium). Only while
-    // this provider still renders that instance.
-    const settle = (loadError: EmbedkitError | null) => flushSync(() => setBound((now) => (now?.instance === value.instance ? { ...now, loadError } : now)));
-    value.loading.then(
-      () => settle(null),
-      (cause: unknown) =>
-        settle(
+      const loaded = Promise.resolve(loading).then(
+        () => null,
+        (cause: unknown) =>
           new EmbedkitError(
             `Connect.js could not load from ${CONNECT_JS_URL}.${hint(() => process.env.NODE_ENV !== 'production' && 'The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.')}`,
             { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
           ),
-        ),
-    );
+      );
+      // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
+      return { value: { instance, id: (created += 1), loaded }, start: () => () => {} };
+    });
+    const [{ value }, release] = hold(source, key, entry);
+    setBound({
+      source,
+      generation,
+      ...value,
+      components: wrapConnectInstance(
+        value.instance,
+        (event) => {
+          // The session's failure, already reported as such: not once more per component.
+          if (event.source === 'component' && event.error.type === 'account_session_create_error' && source.getState().status === 'error') return;
+          report(event);
+        },
+        (event) => latest.current.onLoaderStart?.(event),
+      ),
+    });
+    // Rendered at once, in the task that loaded the script: the components mount and get their
+    // connector now rather than after a scheduled render (one frame later in Chromium). Only while
+    // this provider still renders that instance.
+    value.loaded.then((loadError) => flushSync(() => setBound((now) => (now?.instance === value.instance ? { ...now, loadError } : now))));
     return release;
   }, [source, generation]);
   const connect = bound?.source === source && bound.generation === generation ? bound : null;
@@ -185,13 +204,6 @@ export function ConnectProvider(props: ConnectProviderProps) {
     applied.set(instance, next);
     instance.update({ appearance, locale });
   }, [instance, appearance, locale]);
-
-  // Calls the newest onError whichever render's copy runs: no dependency of what uses it.
-  const report = (event: ConnectErrorEvent) => {
-    const onError = latest.current.onError;
-    if (typeof onError === 'function') onError(event);
-    else if (event.source === 'setup') console.error(event.error.message);
-  };
 
   const loadError = connect?.loadError ?? null;
   const reportedError = useRef<EmbedkitError | null>(null);
@@ -207,22 +219,6 @@ export function ConnectProvider(props: ConnectProviderProps) {
     report(event);
   }, [state, loadError, problem]);
 
-  const components = useMemo(
-    () =>
-      connect &&
-      wrapConnectInstance(
-        connect.instance,
-        (event) => {
-          // The session's failure, already reported as such: not once more per component.
-          if (event.source === 'component' && event.error.type === 'account_session_create_error' && connect.source.getState().status === 'error') return;
-          report(event);
-        },
-        (event) => latest.current.onLoaderStart?.(event),
-      ),
-    // Once per instance: `connect` itself changes when Connect.js has loaded.
-    [instance],
-  );
-
   const refresh = useCallback(() => {
     source?.refresh();
     // A Connect.js instance whose first secret failed does not recover: start a fresh one.
@@ -237,7 +233,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   let content: ReactNode;
   if (shownError) {
     content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
-  } else if (!components || connect!.loadError === undefined) {
+  } else if (connect?.loadError !== null) {
     // Until Connect.js is there the components could only be empty elements (or, if it fails,
     // elements created against a failed loader): the fallback stands in.
     content = fallback ?? <div role="status">Loading…</div>;
@@ -245,7 +241,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
     // component shows Connect.js's own loader meanwhile, as the official quickstart does.
     content = (
-      <ConnectComponentsProvider key={connect!.id} connectInstance={components}>
+      <ConnectComponentsProvider key={connect.id} connectInstance={connect.components}>
         {children}
       </ConnectComponentsProvider>
     );
