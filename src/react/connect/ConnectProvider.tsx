@@ -182,7 +182,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
         value.instance,
         (event) => {
           // The session's failure, already reported as such: not once more per component.
-          if (event.source === 'component' && event.error.type === 'account_session_create_error' && source.getState().status === 'error') return;
+          if (event.source === 'component' && event.error.type === 'account_session_create_error' && source.getState().error) return;
           report(event);
         },
         (event) => latest.current.onLoaderStart?.(event),
@@ -209,11 +209,8 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
     const setup = loadError ?? problem;
-    const event: ConnectErrorEvent | null = setup
-      ? { source: 'setup', error: setup }
-      : state.status === 'error'
-        ? { source: 'session', error: state.error }
-        : null;
+    // A state has an error exactly when its status is 'error'.
+    const event: ConnectErrorEvent | null = setup ? { source: 'setup', error: setup } : state.error && { source: 'session', error: state.error };
     if (!event || reportedError.current === event.error) return;
     reportedError.current = event.error;
     report(event);
@@ -229,22 +226,26 @@ export function ConnectProvider(props: ConnectProviderProps) {
   }, [instance]);
   const value = useMemo<ConnectState>(() => ({ ...state, refresh, logout }), [state, refresh, logout]);
 
-  const shownError = loadError ?? (state.status === 'error' && state.redacted === null && !state.isFetching ? state.error : null);
-  let content: ReactNode;
-  if (shownError) {
-    content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
-  } else if (connect?.loadError !== null) {
-    // Until Connect.js is there the components could only be empty elements (or, if it fails,
-    // elements created against a failed loader): the fallback stands in.
-    content = fallback ?? <div role="status">Loading…</div>;
-  } else {
-    // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
-    // component shows Connect.js's own loader meanwhile, as the official quickstart does.
-    content = (
-      <ConnectComponentsProvider key={connect.id} connectInstance={connect.components}>
-        {children}
-      </ConnectComponentsProvider>
-    );
-  }
-  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
+  const shownError = loadError ?? (state.redacted === null && !state.isFetching ? state.error : null);
+  return (
+    <ConnectContext.Provider value={value}>
+      {shownError ? (
+        typeof errorFallback === 'function' ? (
+          errorFallback({ error: shownError, refresh })
+        ) : (
+          (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />)
+        )
+      ) : connect?.loadError !== null ? (
+        // Until Connect.js is there the components could only be empty elements (or, if it fails,
+        // elements created against a failed loader): the fallback stands in.
+        (fallback ?? <div role="status">Loading…</div>)
+      ) : (
+        // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
+        // component shows Connect.js's own loader meanwhile, as the official quickstart does.
+        <ConnectComponentsProvider key={connect.id} connectInstance={connect.components}>
+          {children}
+        </ConnectComponentsProvider>
+      )}
+    </ConnectContext.Provider>
+  );
 }
