@@ -139,10 +139,8 @@ export class AccountSessionSource {
  * show its error state), so they are checked once.
  */
 export function createAccountSession(options: AccountSessionSourceOptions): AccountSessionSource {
-  const warmOptions = options.warm === false ? null : (options.warm ?? {});
-  const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility } = options;
-  const maxLeadMs = warmOptions && (warmOptions.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
-  const maxAgeMs = (warmOptions?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+  const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility, warm: warmOptions } = options;
+  const { leadSeconds = DEFAULT_LEAD_SECONDS, maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS } = warmOptions || {};
   let firstSecret = options.firstSecret ?? null;
   let inFlight: InFlight | null = null;
   /** The spare secret, the secret handed out last, and the one a spare was last fetched for (one per handed secret). */
@@ -228,7 +226,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
    * secret would count as expired on arrival and each refresh would cost two sessions.
    */
   const freshForMs = ({ fetchedAt, lifetimeMs }: Fetched): number =>
-    Math.min(maxAgeMs, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
+    Math.min(maxAgeSeconds * 1000, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
 
   function dropWarm(): void {
     warm = null;
@@ -237,7 +235,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
 
   /** Whether a warm fetch may happen: only ever while active, visible and needed. */
   const canWarm = () =>
-    maxLeadMs !== null && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
+    warmOptions !== false && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
 
   /** (Re)plans the warm fetch. */
   function scheduleWarm(): void {
@@ -246,7 +244,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
     // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
     if (!canWarm() || current!.lifetimeMs <= 0) return;
-    const leadMs = Math.min(maxLeadMs!, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    const leadMs = Math.min(leadSeconds * 1000, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
     warmTimer(() => {
       if (!canWarm() || handed !== current) return;
       warmedFor = current;
@@ -285,12 +283,10 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     },
     refresh: (): void => {
       if (phase() === null) return;
-      if (!inFlight) {
-        start(true);
-        return;
-      }
-      inFlight.reportErrors = true;
-      dispatch({ type: 'fetch', clearError: true });
+      if (inFlight) {
+        inFlight.reportErrors = true;
+        dispatch({ type: 'fetch', clearError: true });
+      } else start(true);
     },
   };
 }

@@ -19,17 +19,17 @@ function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setO
   const original = target[method];
   if (typeof original !== 'function') return;
   let own: Listener<E>;
+  // Until the component first sets its own; from then on null.
   let missed: E[] | null = [];
   (original as (listener: Listener<E>) => void).call(element, (event: E) => {
     provider(event);
-    if (missed) missed.push(event);
-    else own?.(event);
+    if (own) own(event);
+    else missed?.push(event);
   });
   target[method] = (listener: Listener<E>) => {
     own = listener;
-    const earlier = missed ?? [];
+    missed?.forEach((event) => listener?.(event));
     missed = null;
-    for (const event of earlier) listener?.(event);
   };
 }
 
