@@ -186,7 +186,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     const given = firstSecret;
     firstSecret = null;
     const first = typeof given === 'function' ? given() : given;
-    if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
+    if (first) controller.signal.addEventListener('abort', first.abort);
     const entry: InFlight = {
       controller,
       awaited: false,

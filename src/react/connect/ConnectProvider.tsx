@@ -8,7 +8,7 @@ import {
   type LoaderStart,
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
-import { ConnectComponentsProvider } from '@stripe/react-connect-js';
+import * as official from '@stripe/react-connect-js';
 import { flushSync } from 'react-dom';
 import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
 import { warmRule } from '../../core/checkOptions.js';
@@ -206,15 +206,16 @@ export function ConnectProvider(props: ConnectProviderProps) {
   }, [instance, appearance, locale]);
 
   const loadError = connect?.loadError ?? null;
+  // Reported once each, even if React runs the effect twice (StrictMode): what failed to set up
+  // first, else the session's failure (a state has an error exactly when its status is 'error').
+  const setupError = loadError ?? problem;
+  const failure = setupError ?? state.error;
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
-    const setup = loadError ?? problem;
-    // A state has an error exactly when its status is 'error'.
-    const event: ConnectErrorEvent | null = setup ? { source: 'setup', error: setup } : state.error && { source: 'session', error: state.error };
-    if (!event || reportedError.current === event.error) return;
-    reportedError.current = event.error;
-    report(event);
-  }, [state, loadError, problem]);
+    if (!failure || reportedError.current === failure) return;
+    reportedError.current = failure;
+    report({ source: setupError ? 'setup' : 'session', error: failure });
+  }, [failure]);
 
   const refresh = useCallback(() => {
     source?.refresh();
@@ -242,9 +243,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
       ) : (
         // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
         // component shows Connect.js's own loader meanwhile, as the official quickstart does.
-        <ConnectComponentsProvider key={connect.id} connectInstance={connect.components}>
+        <official.ConnectComponentsProvider key={connect.id} connectInstance={connect.components}>
           {children}
-        </ConnectComponentsProvider>
+        </official.ConnectComponentsProvider>
       )}
     </ConnectContext.Provider>
   );

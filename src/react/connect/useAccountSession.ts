@@ -69,17 +69,16 @@ export function useAccountSessionSource(options: UseAccountSessionOptions, probl
   const { source, state } = useSession(
     problem ? null : ['embedkit', 'account_session', scope, account],
     options,
-    (shared) => {
-      return createAccountSession({
+    (shared) =>
+      // The hook's own options (warm, visibility; undefined means the source's default) under the
+      // shared ones, whose fetchSecret calls the newest function.
+      createAccountSession({
+        ...options,
         ...shared,
         params: { ...shared.params, ...(account !== null && { account }) },
         // Taken when the first secret is requested, not now: registering has no side effects.
         firstSecret: () => takePreloadedSecret(scope, account),
-        // Undefined means the source's default.
-        warm: options.warm,
-        visibility: options.visibility,
-      });
-    },
+      }),
     initialSessionState,
   );
   return { source, state: problem ? sessionReducer(initialSessionState, { type: 'failed', error: problem }) : state };

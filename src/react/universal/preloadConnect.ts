@@ -69,7 +69,8 @@ export function hintConnectScript(): void {
   }
   // Connect.js already there (loaded, or a sandbox stand-in): the loader will not fetch it either.
   if (typeof (window as { StripeConnect?: { init?: unknown } }).StripeConnect?.init === 'function') return;
-  // The official loader's own <script>, or a hint already there (from the HTML or a hydrated page).
-  if (document.querySelector(`script[src="${CONNECT_JS_URL}"],link[rel="preload"][href="${CONNECT_JS_URL}"]`)) return;
+  // The official loader's own <script>, or a hint already there (from the HTML or a hydrated page;
+  // any link to the script will do).
+  if (document.querySelector(`script[src="${CONNECT_JS_URL}"],link[href="${CONNECT_JS_URL}"]`)) return;
   document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'script', href: CONNECT_JS_URL }));
 }
