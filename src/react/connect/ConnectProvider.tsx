@@ -132,6 +132,8 @@ export function ConnectProvider(props: ConnectProviderProps) {
 
   // Calls the newest onError whichever render's copy runs: no dependency of what uses it.
   const report = (event: ConnectErrorEvent) => {
+    // The session's failure, already reported as such: not once more per component.
+    if (event.source === 'component' && event.error.type === 'account_session_create_error' && source?.getState().error) return;
     const onError = latest.current.onError;
     if (typeof onError === 'function') onError(event);
     else if (event.source === 'setup') console.error(event.error.message);
@@ -178,15 +180,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
       source,
       generation,
       ...value,
-      components: wrapConnectInstance(
-        value.instance,
-        (event) => {
-          // The session's failure, already reported as such: not once more per component.
-          if (event.source === 'component' && event.error.type === 'account_session_create_error' && source.getState().error) return;
-          report(event);
-        },
-        (event) => latest.current.onLoaderStart?.(event),
-      ),
+      components: wrapConnectInstance(value.instance, report, (event) => latest.current.onLoaderStart?.(event)),
     });
     // Rendered at once, in the task that loaded the script: the components mount and get their
     // connector now rather than after a scheduled render (one frame later in Chromium). Only while

@@ -55,7 +55,7 @@ export function wrapConnectInstance(instance: StripeConnectInstance, report: (ev
           report({ source: 'setup', error });
         }),
     );
-    chainListener<LoadError>(element, 'setOnLoadError', ({ elementTagName, error }) => report({ source: 'component', elementTagName, error }));
+    chainListener<LoadError>(element, 'setOnLoadError', (event) => report({ source: 'component', ...event }));
     chainListener(element, 'setOnLoaderStart', onLoaderStart);
     return element;
   }) as StripeConnectInstance['create'];
