@@ -189,7 +189,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     return release;
   }, [source, generation]);
   const connect = bound?.source === source && bound.generation === generation ? bound : null;
-  const instance = connect?.instance ?? null;
+  const instance = connect?.instance;
 
   useEffect(() => {
     if (!instance) return;
@@ -199,7 +199,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
     instance.update({ appearance, locale });
   }, [instance, appearance, locale]);
 
-  const loadError = connect?.loadError ?? null;
+  const loadError = connect?.loadError;
   // Reported once each, even if React runs the effect twice (StrictMode): what failed to set up
   // first, else the session's failure (a state has an error exactly when its status is 'error').
   const setupError = loadError ?? problem;
@@ -230,14 +230,15 @@ export function ConnectProvider(props: ConnectProviderProps) {
         ) : (
           (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />)
         )
-      ) : connect?.loadError !== null ? (
+      ) : loadError !== null ? (
         // Until Connect.js is there the components could only be empty elements (or, if it fails,
         // elements created against a failed loader): the fallback stands in.
         (fallback ?? <div role="status">Loading…</div>)
       ) : (
-        // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
-        // component shows Connect.js's own loader meanwhile, as the official quickstart does.
-        <official.ConnectComponentsProvider key={connect.id} connectInstance={connect.components}>
+        // Mounted the moment Connect.js has loaded (loadError null, so `connect` is there), without
+        // waiting for the first secret: each component shows Connect.js's own loader meanwhile, as
+        // the official quickstart does.
+        <official.ConnectComponentsProvider key={connect!.id} connectInstance={connect!.components}>
           {children}
         </official.ConnectComponentsProvider>
       )}
