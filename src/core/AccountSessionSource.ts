@@ -174,8 +174,8 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     dispatch({ type: 'cancelled' });
     if (phase() === null) {
       dropWarm();
-      // Never asked for: nobody will wait for it.
-      if (typeof firstSecret === 'object') firstSecret?.abort();
+      // Never asked for: nobody will wait for it (a function has nothing to abort yet).
+      (firstSecret as Partial<FirstSecret> | null)?.abort?.();
       firstSecret = null;
     }
   });
@@ -191,7 +191,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
       controller,
       awaited: false,
       reportErrors,
-      promise: first ? first.promise : requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer),
+      promise: first?.promise ?? requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer),
     };
     inFlight = entry;
     entry.promise.then(

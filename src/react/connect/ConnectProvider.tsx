@@ -132,8 +132,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
 
   // Calls the newest onError whichever render's copy runs: no dependency of what uses it.
   const report = (event: ConnectErrorEvent) => {
-    // The session's failure, already reported as such: not once more per component.
-    if (event.source === 'component' && event.error.type === 'account_session_create_error' && source?.getState().error) return;
+    // The session's failure, already reported as such: not once more per component (only a
+    // component's error has a `type`; embedkit's own have a `code`).
+    if ((event.error as { type?: string }).type === 'account_session_create_error' && source?.getState().error) return;
     const onError = latest.current.onError;
     if (typeof onError === 'function') onError(event);
     else if (event.source === 'setup') console.error(event.error.message);
