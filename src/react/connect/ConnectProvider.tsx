@@ -119,7 +119,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   // In render, not in an effect: the download starts before the first commit, and a server
   // render puts the hint into the HTML.
   hintConnectScript();
-  const { publishableKey, appearance, locale, fallback, errorFallback, children } = props;
+  const { publishableKey, appearance, locale, errorFallback } = props;
   // Wrong props start no session and no instance: their error is the state, reported once as a
   // setup problem, and the error UI takes the provider's place.
   const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
@@ -222,7 +222,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
   }, [instance]);
   const value = useMemo<ConnectState>(() => ({ ...state, refresh, logout }), [state, refresh, logout]);
 
-  const shownError = loadError ?? (state.redacted === null && !state.isFetching ? state.error : null);
+  const shownError = loadError ?? (state.redacted === null && !state.isFetching && state.error);
   return (
     <ConnectContext.Provider value={value}>
       {shownError ? (
@@ -234,13 +234,13 @@ export function ConnectProvider(props: ConnectProviderProps) {
       ) : loadError !== null ? (
         // Until Connect.js is there the components could only be empty elements (or, if it fails,
         // elements created against a failed loader): the fallback stands in.
-        (fallback ?? <div role="status">Loading…</div>)
+        (props.fallback ?? <div role="status">Loading…</div>)
       ) : (
         // Mounted the moment Connect.js has loaded (loadError null, so `connect` is there), without
         // waiting for the first secret: each component shows Connect.js's own loader meanwhile, as
         // the official quickstart does.
         <official.ConnectComponentsProvider key={connect!.id} connectInstance={connect!.components}>
-          {children}
+          {props.children}
         </official.ConnectComponentsProvider>
       )}
     </ConnectContext.Provider>
