@@ -181,7 +181,7 @@ export function ConnectProvider(props: ConnectProviderProps) {
       source,
       generation,
       ...value,
-      components: wrapConnectInstance(value.instance, report, (event) => latest.current.onLoaderStart?.(event)),
+      components: wrapConnectInstance(value.instance, report, latest),
     });
     // Rendered at once, in the task that loaded the script: the components mount and get their
     // connector now rather than after a scheduled render (one frame later in Chromium). Only while

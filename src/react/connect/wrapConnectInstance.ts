@@ -35,12 +35,16 @@ function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setO
 
 /**
  * The Connect.js instance as `<ConnectProvider>` hands it to the official components: identical,
- * except that `create` routes every component's load errors (as `component` events) and loader
- * starts to the provider and, in development, checks that `@stripe/react-connect-js` and
+ * except that `create` routes every component's load errors (as `component` events, to `report`)
+ * and loader starts (to the newest `onLoaderStart` the provider rendered with) and, in development, checks that `@stripe/react-connect-js` and
  * `@stripe/connect-js` fit together (a `setup` event, once). The components stay the official
  * ones, untouched.
  */
-export function wrapConnectInstance(instance: StripeConnectInstance, report: (event: ConnectErrorEvent) => void, onLoaderStart: (event: LoaderStart) => void): StripeConnectInstance {
+export function wrapConnectInstance(
+  instance: StripeConnectInstance,
+  report: (event: ConnectErrorEvent) => void,
+  latest: { readonly current: { onLoaderStart?: ((event: LoaderStart) => void) | undefined } },
+): StripeConnectInstance {
   let reported = false;
   const create = ((tagName: Parameters<StripeConnectInstance['create']>[0]) => {
     const element = instance.create(tagName);
@@ -56,7 +60,7 @@ export function wrapConnectInstance(instance: StripeConnectInstance, report: (ev
         }),
     );
     chainListener<LoadError>(element, 'setOnLoadError', (event) => report({ source: 'component', ...event }));
-    chainListener(element, 'setOnLoaderStart', onLoaderStart);
+    chainListener<LoaderStart>(element, 'setOnLoaderStart', (event) => latest.current.onLoaderStart?.(event));
     return element;
   }) as StripeConnectInstance['create'];
   return { ...instance, create };
