@@ -95,8 +95,8 @@ interface Fetched {
 interface InFlight {
   promise: Promise<ClientSecret>;
   controller: AbortController;
-  /** A `fetchClientSecret` caller waits for it: its secret is handed out, not kept warm. */
-  awaited: boolean;
+  /** Set once a `fetchClientSecret` caller waits for it: its secret is handed out, not kept warm. */
+  awaited?: boolean;
   /** Failures go to state: someone asked for this secret (Connect.js or a user's retry). */
   reportErrors: boolean;
 }
@@ -189,7 +189,6 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     if (first) controller.signal.addEventListener('abort', first.abort);
     const entry: InFlight = {
       controller,
-      awaited: false,
       reportErrors,
       promise: first?.promise ?? requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer),
     };
@@ -235,7 +234,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
 
   /** Whether a warm fetch may happen: only ever while active, visible and needed. */
   const canWarm = () =>
-    warmOptions !== false && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
+    warmOptions !== false && phase() && visibility.isVisible() && handed && warmedFor !== handed && !warm && !inFlight;
 
   /** (Re)plans the warm fetch. */
   function scheduleWarm(): void {
