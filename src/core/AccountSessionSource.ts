@@ -92,17 +92,11 @@ interface Fetched {
   lifetimeMs: number;
 }
 
-function arrived(secret: ClientSecret, now: number): Fetched {
-  // AccountSession answers always carry expires_at (parseSecretAnswer requires it); without one
-  // the lifetime is not positive and no spare is fetched.
-  return { secret, fetchedAt: now, lifetimeMs: (secret.expiresAt ?? 0) * 1000 - now };
-}
-
 interface InFlight {
   promise: Promise<ClientSecret>;
   controller: AbortController;
-  /** A `fetchClientSecret` caller waits for it: its secret is handed out, not kept warm. */
-  awaited: boolean;
+  /** Set once a `fetchClientSecret` caller waits for it: its secret is handed out, not kept warm. */
+  awaited?: boolean;
   /** Failures go to state: someone asked for this secret (Connect.js or a user's retry). */
   reportErrors: boolean;
 }
@@ -145,10 +139,8 @@ export class AccountSessionSource {
  * show its error state), so they are checked once.
  */
 export function createAccountSession(options: AccountSessionSourceOptions): AccountSessionSource {
-  const warmOptions = options.warm === false ? null : (options.warm ?? {});
-  const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility } = options;
-  const maxLeadMs = warmOptions && (warmOptions.leadSeconds ?? DEFAULT_LEAD_SECONDS) * 1000;
-  const maxAgeMs = (warmOptions?.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+  const { fetchSecret, params, retry, clock = realClock, visibility = documentVisibility, warm: warmOptions } = options;
+  const { leadSeconds = DEFAULT_LEAD_SECONDS, maxAgeSeconds = DEFAULT_MAX_AGE_SECONDS } = warmOptions || {};
   let firstSecret = options.firstSecret ?? null;
   let inFlight: InFlight | null = null;
   /** The spare secret, the secret handed out last, and the one a spare was last fetched for (one per handed secret). */
@@ -158,6 +150,14 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
   let stopWatchingVisibility: (() => void) | null = null;
   const warmTimer = clockTimer(clock);
   const discardTimer = clockTimer(clock);
+
+  const arrived = (secret: ClientSecret, now = clock.now()): Fetched => ({
+    secret,
+    fetchedAt: now,
+    // AccountSession answers always carry expires_at (parseSecretAnswer requires it); without one
+    // the lifetime is not positive and no spare is fetched.
+    lifetimeMs: (secret.expiresAt ?? 0) * 1000 - now,
+  });
 
   const [base, dispatch, phase] = sessionSource(initialSessionState, (active) => {
     if (active) {
@@ -174,8 +174,8 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     dispatch({ type: 'cancelled' });
     if (phase() === null) {
       dropWarm();
-      // Never asked for: nobody will wait for it.
-      if (typeof firstSecret === 'object') firstSecret?.abort();
+      // Never asked for: nobody will wait for it (a function has nothing to abort yet).
+      (firstSecret as Partial<FirstSecret> | null)?.abort?.();
       firstSecret = null;
     }
   });
@@ -186,12 +186,11 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     const given = firstSecret;
     firstSecret = null;
     const first = typeof given === 'function' ? given() : given;
-    if (first) controller.signal.addEventListener('abort', first.abort, { once: true });
+    if (first) controller.signal.addEventListener('abort', first.abort);
     const entry: InFlight = {
       controller,
-      awaited: false,
       reportErrors,
-      promise: first ? first.promise : requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer),
+      promise: first?.promise ?? requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params, retry, clock }, parseSecretAnswer),
     };
     inFlight = entry;
     entry.promise.then(
@@ -200,11 +199,11 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
         // Answered just as it was aborted: a waiting caller still gets it, nobody keeps it warm.
         if (controller.signal.aborted && !entry.awaited) return;
         if (entry.awaited) {
-          handed = arrived(secret, clock.now());
+          handed = arrived(secret);
         } else {
-          dropWarm();
-          const spare = (warm = arrived(secret, clock.now()));
-          discardTimer(dropWarm, freshForMs(spare));
+          // The spare before it (if any) is dropped: restarting the discard timer stops its own.
+          warm = arrived(secret);
+          discardTimer(dropWarm, freshForMs(warm));
         }
         dispatch({ type: 'fetched', handed: entry.awaited ? secret : null });
         scheduleWarm();
@@ -226,7 +225,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
    * secret would count as expired on arrival and each refresh would cost two sessions.
    */
   const freshForMs = ({ fetchedAt, lifetimeMs }: Fetched): number =>
-    Math.min(maxAgeMs, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
+    Math.min(maxAgeSeconds * 1000, lifetimeMs - Math.min(CLOCK_SKEW_MS, lifetimeMs * LEAD_SHARE_OF_LIFETIME)) - (clock.now() - fetchedAt);
 
   function dropWarm(): void {
     warm = null;
@@ -235,7 +234,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
 
   /** Whether a warm fetch may happen: only ever while active, visible and needed. */
   const canWarm = () =>
-    maxLeadMs !== null && phase() && visibility.isVisible() && handed !== null && warmedFor !== handed && warm === null && inFlight === null;
+    warmOptions !== false && phase() && visibility.isVisible() && handed && warmedFor !== handed && !warm && !inFlight;
 
   /** (Re)plans the warm fetch. */
   function scheduleWarm(): void {
@@ -244,7 +243,7 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     // A secret already expired by this device's clock (a clock running ahead) has no lifetime to
     // scale by, and a spare would count as expired too: Connect.js then fetches on demand.
     if (!canWarm() || current!.lifetimeMs <= 0) return;
-    const leadMs = Math.min(maxLeadMs!, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
+    const leadMs = Math.min(leadSeconds * 1000, current!.lifetimeMs * LEAD_SHARE_OF_LIFETIME);
     warmTimer(() => {
       if (!canWarm() || handed !== current) return;
       warmedFor = current;
@@ -283,12 +282,10 @@ export function createAccountSession(options: AccountSessionSourceOptions): Acco
     },
     refresh: (): void => {
       if (phase() === null) return;
-      if (!inFlight) {
-        start(true);
-        return;
-      }
-      inFlight.reportErrors = true;
-      dispatch({ type: 'fetch', clearError: true });
+      if (inFlight) {
+        inFlight.reportErrors = true;
+        dispatch({ type: 'fetch', clearError: true });
+      } else start(true);
     },
   };
 }

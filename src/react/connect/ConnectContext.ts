@@ -1,4 +1,5 @@
 import { createContext } from 'react';
+import { development } from '../../core/development.js';
 import type { SessionState } from '../../core/types.js';
 
 /** What `useConnect()` returns: the provider's session state plus its actions. */
@@ -13,4 +14,5 @@ export type ConnectState = SessionState & {
 };
 
 export const ConnectContext = createContext<ConnectState | null>(null);
-ConnectContext.displayName = 'EmbedkitConnect';
+// The name React DevTools shows, a development aid (react-redux names its context the same way).
+if (development() && process.env.NODE_ENV !== 'production') ConnectContext.displayName = 'EmbedkitConnect';

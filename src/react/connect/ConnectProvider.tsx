@@ -8,19 +8,20 @@ import {
   type LoaderStart,
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
-import { ConnectComponentsProvider } from '@stripe/react-connect-js';
+import * as official from '@stripe/react-connect-js';
+import { flushSync } from 'react-dom';
 import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
 import { warmRule } from '../../core/checkOptions.js';
-import type { EmbedkitError } from '../../core/EmbedkitError.js';
+import { development } from '../../core/development.js';
+import { EmbedkitError } from '../../core/EmbedkitError.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { ConnectContext, type ConnectState } from './ConnectContext.js';
-import { deepEqual } from './deepEqual.js';
 import { SessionErrorNotice, type SessionErrorProps } from '../SessionErrorNotice.js';
 import { shortHash } from '../../shared/shortHash.js';
+import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { hold, register } from '../sessionRegistry.js';
-import { CONNECT_OPTION_RULES, preloadConnect } from '../universal/preloadConnect.js';
+import { CONNECT_OPTION_RULES, hintConnectScript } from '../universal/preloadConnect.js';
 import { useAccountSessionSource } from './useAccountSession.js';
-import { useConnectLoadState } from './useConnectLoadState.js';
 import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect.js';
 import { useLatest } from '../useLatest.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
@@ -75,8 +76,11 @@ export interface ConnectProviderProps {
   children?: ReactNode;
 }
 
-/** The appearance and locale each instance currently has, to send only real changes to `update`. */
-const applied = new WeakMap<StripeConnectInstance, { appearance: unknown; locale: unknown }>();
+/**
+ * The appearance and locale each instance currently has, as JSON: a deep comparison of the plain
+ * values Connect.js takes, to send only real changes to `update`.
+ */
+const applied = new WeakMap<StripeConnectInstance, string>();
 
 const PROP_RULES = {
   ...CONNECT_OPTION_RULES,
@@ -84,13 +88,28 @@ const PROP_RULES = {
   warm: warmRule,
 };
 
-/** The Connect.js instance of one session, and which (session, generation) it was created for. */
-interface Bound {
-  source: AccountSessionSource;
-  generation: number;
+/** The Connect.js instance of one session, registered under it: shared by every provider of that session. */
+interface Registered {
   instance: StripeConnectInstance;
   /** Which instance of the page this is, for the components' key: a new instance remounts them. */
   id: number;
+  /**
+   * Settles once Connect.js has loaded for the instance (`null`), or with why it cannot (offline,
+   * blocked by CSP or an ad blocker). The official loader only rejects a promise nobody awaits; it
+   * is read through `debugInstance()`, on its instances but undeclared. A loader without it (or
+   * whose call throws, or answers no promise) settles at once: nothing to observe, so loaded.
+   */
+  loaded: Promise<EmbedkitError | null>;
+}
+
+/** What this provider rendered with: the instance, which (session, generation) it is for, and whether Connect.js has loaded. */
+interface Bound extends Registered {
+  source: AccountSessionSource;
+  generation: number;
+  /** The instance as this provider hands it to the official components (see wrapConnectInstance). */
+  components: StripeConnectInstance;
+  /** Why Connect.js could not load: `undefined` while it loads, `null` once it has. */
+  loadError?: EmbedkitError | null;
 }
 
 let created = 0;
@@ -99,8 +118,8 @@ let created = 0;
 export function ConnectProvider(props: ConnectProviderProps) {
   // In render, not in an effect: the download starts before the first commit, and a server
   // render puts the hint into the HTML.
-  preloadConnect();
-  const { publishableKey, account, appearance, locale, fallback, errorFallback, children } = props;
+  hintConnectScript();
+  const { publishableKey, appearance, locale, errorFallback } = props;
   // Wrong props start no session and no instance: their error is the state, reported once as a
   // setup problem, and the error UI takes the provider's place.
   const problem = useOptionsProblem('<ConnectProvider>', props, PROP_RULES, 'account_session');
@@ -111,20 +130,29 @@ export function ConnectProvider(props: ConnectProviderProps) {
   const [generation, setGeneration] = useState(0);
   const [bound, setBound] = useState<Bound | null>(null);
 
+  // Calls the newest onError whichever render's copy runs: no dependency of what uses it.
+  const report = (event: ConnectErrorEvent) => {
+    // The session's failure, already reported as such: not once more per component (only a
+    // component's error has a `type`; embedkit's own have a `code`).
+    if ((event.error as { type?: string }).type === 'account_session_create_error' && source?.getState().error) return;
+    const onError = latest.current.onError;
+    if (typeof onError === 'function') onError(event);
+    else if (event.source === 'setup') console.error(event.error.message);
+  };
+
   // Created in the provider's first commit, before paint: Connect.js's script and its eager
   // secret request start at once, in parallel. Registered under its session (so shared by every
   // provider of that session) and handed the session's own fetchClientSecret.
   useIsomorphicLayoutEffect(() => {
     if (!source) return;
     const key = String(generation);
-    const entry = register(source, key, () => {
+    const entry = register(source, key, (): { value: Registered; start: () => () => void } => {
       const { appearance, locale, fonts } = latest.current;
-      // The instance this provider rendered with until now (this closure's render): another session's, or none.
-      const old = bound;
       // The old session ends in Connect.js before the new one starts (a new account, or the app
-      // removed the session at sign-out). A failed logout needs no handling: that session expires
-      // on its own and no component uses it any more.
-      if (old && old.source !== source) old.instance.logout().catch(() => {});
+      // removed the session at sign-out); `bound` is the instance this provider rendered with until
+      // now (this closure's render): another session's, or none. A failed logout needs no
+      // handling: that session expires on its own and no component uses it any more.
+      if (bound && bound.source !== source) bound.instance.logout().catch(() => {});
       const instance = loadConnectAndInitialize({
         publishableKey,
         fetchClientSecret: source.fetchClientSecret,
@@ -132,87 +160,89 @@ export function ConnectProvider(props: ConnectProviderProps) {
         ...(locale && { locale }),
         ...(fonts && { fonts }),
       });
-      applied.set(instance, { appearance, locale });
+      applied.set(instance, JSON.stringify([appearance, locale]));
+      let loading: unknown;
+      try {
+        loading = (instance as { debugInstance?: () => unknown }).debugInstance?.();
+      } catch {}
+      const loaded = Promise.resolve(loading).then(
+        () => null,
+        (cause: unknown) =>
+          new EmbedkitError(
+            `Connect.js could not load from ${CONNECT_JS_URL}.${development() && process.env.NODE_ENV !== 'production' ? ' The page is offline, or a Content-Security-Policy or an ad blocker blocks it. Allow the Stripe sources (see stripeContentSecurityPolicy) and reload the page: the official loader does not try again on its own.' : ''}`,
+            { code: 'network', kind: 'account_session', endpoint: CONNECT_JS_URL, cause },
+          ),
+      );
       // Nothing to stop: Stripe asks for logout() on sign-out only, not when components unmount.
-      return { value: { instance, id: (created += 1) }, start: () => () => {} };
+      return { value: { instance, id: (created += 1), loaded }, start: () => () => {} };
     });
-    const [held, release] = hold(source, key, entry);
-    setBound({ source, generation, ...held.value });
+    const [{ value }, release] = hold(source, key, entry);
+    setBound({
+      source,
+      generation,
+      ...value,
+      components: wrapConnectInstance(value.instance, report, latest),
+    });
+    // Rendered at once, in the task that loaded the script: the components mount and get their
+    // connector now rather than after a scheduled render (one frame later in Chromium). Only while
+    // this provider still renders that instance.
+    value.loaded.then((loadError) => flushSync(() => setBound((now) => (now?.instance === value.instance ? { ...now, loadError } : now))));
     return release;
   }, [source, generation]);
-  const connect = bound && bound.source === source && bound.generation === generation ? bound : null;
-  const instance = connect?.instance ?? null;
+  const connect = bound?.source === source && bound.generation === generation ? bound : null;
+  const instance = connect?.instance;
 
   useEffect(() => {
     if (!instance) return;
-    const next = { appearance, locale };
-    if (deepEqual(applied.get(instance), next)) return;
+    const next = JSON.stringify([appearance, locale]);
+    if (applied.get(instance) === next) return;
     applied.set(instance, next);
-    instance.update(next);
+    instance.update({ appearance, locale });
   }, [instance, appearance, locale]);
 
-  const report = useCallback(
-    (event: ConnectErrorEvent) => {
-      const onError = latest.current.onError;
-      if (typeof onError === 'function') onError(event);
-      else if (event.source === 'setup') console.error(event.error.message);
-    },
-    [latest],
-  );
-
-  const { loaded, error: loadError } = useConnectLoadState(instance);
+  const loadError = connect?.loadError;
+  // Reported once each, even if React runs the effect twice (StrictMode): what failed to set up
+  // first, else the session's failure (a state has an error exactly when its status is 'error').
+  const setupError = loadError ?? problem;
+  const failure = setupError ?? state.error;
   const reportedError = useRef<EmbedkitError | null>(null);
   useEffect(() => {
-    const setup = loadError ?? problem;
-    const event: ConnectErrorEvent | null = setup
-      ? { source: 'setup', error: setup }
-      : state.status === 'error'
-        ? { source: 'session', error: state.error }
-        : null;
-    if (!event || reportedError.current === event.error) return;
-    reportedError.current = event.error;
-    report(event);
-  }, [state, loadError, problem, report]);
-
-  const components = useMemo(
-    () =>
-      connect &&
-      wrapConnectInstance(
-        connect.instance,
-        (event) => {
-          // The session's failure, already reported as such: not once more per component.
-          if (event.source === 'component' && event.error.type === 'account_session_create_error' && connect.source.getState().status === 'error') return;
-          report(event);
-        },
-        (event) => latest.current.onLoaderStart?.(event),
-      ),
-    [connect, report, latest],
-  );
+    if (!failure || reportedError.current === failure) return;
+    reportedError.current = failure;
+    report({ source: setupError ? 'setup' : 'session', error: failure });
+  }, [failure]);
 
   const refresh = useCallback(() => {
     source?.refresh();
     // A Connect.js instance whose first secret failed does not recover: start a fresh one.
     setGeneration((n) => n + 1);
   }, [source]);
-  const logout = useCallback(() => instance?.logout() ?? Promise.resolve(), [instance]);
+  const logout = useCallback(async () => {
+    await instance?.logout();
+  }, [instance]);
   const value = useMemo<ConnectState>(() => ({ ...state, refresh, logout }), [state, refresh, logout]);
 
-  const shownError = loadError ?? (state.status === 'error' && state.redacted === null && !state.isFetching ? state.error : null);
-  let content: ReactNode;
-  if (shownError) {
-    content = typeof errorFallback === 'function' ? errorFallback({ error: shownError, refresh }) : (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />);
-  } else if (!components || !loaded) {
-    // Until Connect.js is there the components could only be empty elements (or, if it fails,
-    // elements created against a failed loader): the fallback stands in.
-    content = fallback ?? <div role="status">Loading…</div>;
-  } else {
-    // Mounted the moment Connect.js has loaded, without waiting for the first secret: each
-    // component shows Connect.js's own loader meanwhile, as the official quickstart does.
-    content = (
-      <ConnectComponentsProvider key={connect!.id} connectInstance={components}>
-        {children}
-      </ConnectComponentsProvider>
-    );
-  }
-  return <ConnectContext.Provider value={value}>{content}</ConnectContext.Provider>;
+  const shownError = loadError ?? (state.redacted === null && !state.isFetching && state.error);
+  return (
+    <ConnectContext.Provider value={value}>
+      {shownError ? (
+        typeof errorFallback === 'function' ? (
+          errorFallback({ error: shownError, refresh })
+        ) : (
+          (errorFallback ?? <SessionErrorNotice error={shownError} refresh={refresh} />)
+        )
+      ) : loadError !== null ? (
+        // Until Connect.js is there the components could only be empty elements (or, if it fails,
+        // elements created against a failed loader): the fallback stands in.
+        (props.fallback ?? <div role="status">Loading…</div>)
+      ) : (
+        // Mounted the moment Connect.js has loaded (loadError null, so `connect` is there), without
+        // waiting for the first secret: each component shows Connect.js's own loader meanwhile, as
+        // the official quickstart does.
+        <official.ConnectComponentsProvider key={connect!.id} connectInstance={connect!.components}>
+          {props.children}
+        </official.ConnectComponentsProvider>
+      )}
+    </ConnectContext.Provider>
+  );
 }

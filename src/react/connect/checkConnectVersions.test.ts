@@ -17,7 +17,7 @@ function createStamped(reactVersion: string | null, instance?: StripeConnectInst
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   installFakeConnect();
   const loaded = instance ?? loadConnectAndInitialize({ publishableKey: 'pk_test_1', fetchClientSecret: async () => 'accs_secret_x' });
-  const wrapped = wrapConnectInstance(loaded, (event) => event.source === 'setup' && onVersionSkew(event.error), () => {});
+  const wrapped = wrapConnectInstance(loaded, (event) => event.source === 'setup' && onVersionSkew(event.error), { current: {} });
   const element = wrapped.create('payments');
   if (reactVersion !== null) element.setAttribute('reactSdkAnalytics', reactVersion);
   return onVersionSkew;

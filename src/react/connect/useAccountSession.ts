@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { createAccountSession, type AccountSessionSource, type WarmOptions } from '../../core/AccountSessionSource.js';
-import { is } from '../../core/checkOptions.js';
+import { accountRule, fetchSecretRule, textRule, warmRule } from '../../core/checkOptions.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
 import { takePreloadedSecret } from '../../core/preloadedSecrets.js';
 import { initialSessionState, sessionReducer } from '../../core/sessionReducer.js';
@@ -52,10 +52,10 @@ export type UseAccountSessionResult = SessionState & {
 // Built by a pure call: a bundler keeps a top-level object spread even when unused (a spread may
 // run getters), so `<ConnectProvider>` alone would ship these rules too.
 const OPTION_RULES = /* @__PURE__ */ (() => ({
-  fetchSecret: { ...is.fetchSecret, required: true },
-  account: is.account,
-  scope: is.text,
-  warm: is.warm,
+  fetchSecret: { ...fetchSecretRule, required: true },
+  account: accountRule,
+  scope: textRule,
+  warm: warmRule,
 }))();
 
 /**
@@ -69,17 +69,16 @@ export function useAccountSessionSource(options: UseAccountSessionOptions, probl
   const { source, state } = useSession(
     problem ? null : ['embedkit', 'account_session', scope, account],
     options,
-    (shared) => {
-      return createAccountSession({
+    (shared) =>
+      // The hook's own options (warm, visibility; undefined means the source's default) under the
+      // shared ones, whose fetchSecret calls the newest function.
+      createAccountSession({
+        ...options,
         ...shared,
         params: { ...shared.params, ...(account !== null && { account }) },
         // Taken when the first secret is requested, not now: registering has no side effects.
         firstSecret: () => takePreloadedSecret(scope, account),
-        // Undefined means the source's default.
-        warm: options.warm,
-        visibility: options.visibility,
-      });
-    },
+      }),
     initialSessionState,
   );
   return { source, state: problem ? sessionReducer(initialSessionState, { type: 'failed', error: problem }) : state };

@@ -19,28 +19,32 @@ function chainListener<E>(element: HTMLElement, method: 'setOnLoadError' | 'setO
   const original = target[method];
   if (typeof original !== 'function') return;
   let own: Listener<E>;
+  // Until the component first sets its own; from then on null.
   let missed: E[] | null = [];
   (original as (listener: Listener<E>) => void).call(element, (event: E) => {
     provider(event);
-    if (missed) missed.push(event);
-    else own?.(event);
+    if (own) own(event);
+    else missed?.push(event);
   });
   target[method] = (listener: Listener<E>) => {
     own = listener;
-    const earlier = missed ?? [];
+    missed?.forEach((event) => listener?.(event));
     missed = null;
-    for (const event of earlier) listener?.(event);
   };
 }
 
 /**
  * The Connect.js instance as `<ConnectProvider>` hands it to the official components: identical,
- * except that `create` routes every component's load errors (as `component` events) and loader
- * starts to the provider and, in development, checks that `@stripe/react-connect-js` and
+ * except that `create` routes every component's load errors (as `component` events, to `report`)
+ * and loader starts (to the newest `onLoaderStart` the provider rendered with) and, in development, checks that `@stripe/react-connect-js` and
  * `@stripe/connect-js` fit together (a `setup` event, once). The components stay the official
  * ones, untouched.
  */
-export function wrapConnectInstance(instance: StripeConnectInstance, report: (event: ConnectErrorEvent) => void, onLoaderStart: (event: LoaderStart) => void): StripeConnectInstance {
+export function wrapConnectInstance(
+  instance: StripeConnectInstance,
+  report: (event: ConnectErrorEvent) => void,
+  latest: { readonly current: { onLoaderStart?: ((event: LoaderStart) => void) | undefined } },
+): StripeConnectInstance {
   let reported = false;
   const create = ((tagName: Parameters<StripeConnectInstance['create']>[0]) => {
     const element = instance.create(tagName);
@@ -53,8 +57,8 @@ export function wrapConnectInstance(instance: StripeConnectInstance, report: (ev
         report({ source: 'setup', error });
       });
     }
-    chainListener<LoadError>(element, 'setOnLoadError', ({ elementTagName, error }) => report({ source: 'component', elementTagName, error }));
-    chainListener(element, 'setOnLoaderStart', onLoaderStart);
+    chainListener<LoadError>(element, 'setOnLoadError', (event) => report({ source: 'component', ...event }));
+    chainListener<LoaderStart>(element, 'setOnLoaderStart', (event) => latest.current.onLoaderStart?.(event));
     return element;
   }) as StripeConnectInstance['create'];
   return { ...instance, create };

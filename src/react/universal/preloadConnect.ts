@@ -50,17 +50,27 @@ export const CONNECT_OPTION_RULES = {
 export function preloadConnect(options?: PreloadConnectOptions): void {
   const problem = options === undefined ? null : optionsProblem('preloadConnect', options, CONNECT_OPTION_RULES, 'account_session');
   if (problem) console.error(problem);
+  // Browser only: a server must keep no secret between requests.
+  if (options && !problem && typeof document !== 'undefined') preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
+  hintConnectScript();
+}
+
+/**
+ * The script half of {@link preloadConnect}, all `<ConnectProvider>` calls while it renders: so an
+ * app that never preloads a secret ships neither the option checks nor the secret preload.
+ */
+export function hintConnectScript(): void {
   if (typeof document === 'undefined') {
     // Server rendering: React 19 emits the hint in the document's head. React 18 has no
-    // `preload`, and a server has nothing else to start (and must keep no secret between requests).
+    // `preload`, and a server has nothing else to start.
     // With the sandbox on, the page loads its stand-ins and the hint would only reach for Stripe's CDN.
     if (!sandboxInEnvironment()) ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
     return;
   }
-  if (options && !problem) preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
   // Connect.js already there (loaded, or a sandbox stand-in): the loader will not fetch it either.
   if (typeof (window as { StripeConnect?: { init?: unknown } }).StripeConnect?.init === 'function') return;
-  // The official loader's own <script>, or a hint already there (from the HTML or a hydrated page).
-  if (document.querySelector(`script[src="${CONNECT_JS_URL}"],link[rel="preload"][href="${CONNECT_JS_URL}"]`)) return;
+  // The official loader's own <script>, or a hint already there (from the HTML or a hydrated page;
+  // any link to the script will do).
+  if (document.querySelector(`script[src="${CONNECT_JS_URL}"],link[href="${CONNECT_JS_URL}"]`)) return;
   document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'script', href: CONNECT_JS_URL }));
 }
