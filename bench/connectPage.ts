@@ -51,12 +51,23 @@ const OBSERVE_REFRESH_CALLS = `(() => {
   window.StripeConnect = target;
 })();`;
 
+/**
+ * Records when Connect.js's script fires `load` (capture phase, so before the loader's own
+ * listener): from there to the first onLoaderStart is only what the page's code does once
+ * Connect.js has run, without the download or the page's boot in it.
+ */
+const RECORD_CONNECT_LOAD = `document.addEventListener('load', (event) => {
+  if (event.target instanceof HTMLScriptElement && event.target.src === ${JSON.stringify(STRIPE_SCRIPT_URLS.connect)}) window.__benchConnectLoad ??= performance.now();
+}, true);`;
+
 export interface ComparisonPage {
   page: Page;
   context: BrowserContext;
   /** Real-clock milliseconds each refresh call waited, in order. */
   refreshWaits: number[];
   marks(): Promise<BenchMarks | undefined>;
+  /** `performance.now()` at Connect.js's script `load` event, or null if it never fired. */
+  connectLoad(): Promise<number | null>;
   /**
    * Resolves once no request has been in flight for `quietMs`, or after a short grace when no
    * request started at all (most clock steps start none, and the hour has hundreds of steps).
@@ -88,6 +99,7 @@ export async function openComparisonPage(browser: Browser, options: OpenPageOpti
     }
   });
   await page.addInitScript(OBSERVE_REFRESH_CALLS);
+  await page.addInitScript(RECORD_CONNECT_LOAD);
   if (options.fakeClock) await page.clock.install();
 
   let inFlight = 0;
@@ -117,6 +129,7 @@ export async function openComparisonPage(browser: Browser, options: OpenPageOpti
     context,
     refreshWaits,
     marks: () => page.evaluate(() => window.__benchMarks),
+    connectLoad: () => page.evaluate(() => (window as { __benchConnectLoad?: number }).__benchConnectLoad ?? null),
     async settle(quietMs = 30) {
       const before = started;
       // Requests a just-fired timer starts reach Node a few milliseconds later.

@@ -63,6 +63,8 @@ interface Samples {
    * onLoaderStart: the part of row 2 that the page's React code decides, once both are there.
    */
   scriptToLoaderStartMs: Array<number | undefined>;
+  /** Connect.js's script `load` event → the first onLoaderStart: what the page's code adds once Connect.js has run. */
+  loadToLoaderStartMs: Array<number | undefined>;
   refreshWaitMs: Array<number | undefined>;
   sessionsPerHour: Array<number | undefined>;
   /** Why a run measured nothing, e.g. `run 3: page timed out …`, for the rows' notes. */
@@ -148,6 +150,8 @@ async function measureLoad(browser: Browser, world: World, pageBuild: PageBuild,
       STRIPE_SCRIPT_URLS.connect,
     );
     if (scriptEnd !== null) samples.scriptToLoaderStartMs[run] = marks.firstLoaderStart - Math.max(scriptEnd, marks.scriptStart);
+    const connectLoad = await load.connectLoad();
+    if (connectLoad !== null) samples.loadToLoaderStartMs[run] = marks.firstLoaderStart - connectLoad;
     samples.sessionsPerLoad[run] = world.created();
   } finally {
     await load.close();
@@ -206,7 +210,7 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
   for (const mode of BUILDS) await build({ configFile: fileURLToPath(new URL('./pages/vite.config.ts', import.meta.url)), mode });
   const order = (run: number, variants = VARIANTS) => (run % 2 === 0 ? variants : [...variants].reverse());
   const empty = (): Samples => ({
-    scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], firstClaimMs: [], scriptToLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [], failures: { load: [], hour: [] },
+    scriptStartMs: [], sessionsPerLoad: [], firstLoaderStartMs: [], firstClaimMs: [], scriptToLoaderStartMs: [], loadToLoaderStartMs: [], refreshWaitMs: [], sessionsPerHour: [], failures: { load: [], hour: [] },
   });
   const all: Record<PageBuild, Record<Variant, Samples>> = {
     development: { quickstart: empty(), 'quickstart-hinted': empty(), embedkit: empty() },
@@ -289,6 +293,9 @@ export async function measureConnectRows({ runs, rows = [1, 2, 3, 4] }: { runs: 
     row(2, `where the time goes: Connect.js and page JS both there → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'scriptToLoaderStartMs',
       "same page loads; from the later of Connect.js's response end (resource timing) and the page's own JavaScript starting, to the first onLoaderStart: " +
         "what each page's React code takes once both are there. The rest is the script download and the page's boot (its start time is in the ideal row's note).", pageBuild, 'quickstart-hinted'),
+    row(2, `where the time goes: Connect.js's load event → first onLoaderStart vs quickstart + hint (${pageBuild} build)`, 'ms', 'loadToLoaderStartMs',
+      "same page loads; from the Connect.js script's load event to the first onLoaderStart: only what each page's code does once Connect.js has run. " +
+        "The row above also counts the page's boot whenever Connect.js arrives before the page has inserted its script tag.", pageBuild, 'quickstart-hinted'),
     row(2, `navigation → first secret claimed vs quickstart + hint (${pageBuild} build)`, 'ms', 'firstClaimMs',
       'same page loads; the end of the first claim (resource timing), when a component has its session.', pageBuild, 'quickstart-hinted'),
     vsIdeal('navigation → first secret claimed', 'firstClaimMs', pageBuild,
