@@ -49,19 +49,20 @@ export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, contex
   // A bare string answer (readSecret takes it as the secret) has no expires_at.
   const record: Record<string, unknown> = isRecord(answer) ? answer : {};
   const { refuse, nowMs } = context;
-  const fail = (problem: string, fix: string, code?: 'expired') => refuse('expires_at', problem, fix, code);
 
   const expiresAt = record.expires_at ?? record.expiresAt;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
-    throw fail(
+    throw refuse(
+      'expires_at',
       fieldProblem('expires_at', expiresAt),
       development() && process.env.NODE_ENV !== 'production' ? ` Return Stripe's expires_at (unix seconds) next to client_secret, so embedkit can renew the session in time.` : '',
     );
   }
   // Year 5138 in seconds: anything larger is milliseconds.
-  if (expiresAt > 1e11) throw fail('expires_at in milliseconds', development() && process.env.NODE_ENV !== 'production' ? ` Return Stripe's expires_at unchanged, in unix seconds.` : '');
+  if (expiresAt > 1e11) throw refuse('expires_at', 'expires_at in milliseconds', development() && process.env.NODE_ENV !== 'production' ? ` Return Stripe's expires_at unchanged, in unix seconds.` : '');
   if (expiresAt * 1000 + CLOCK_SKEW_MS <= nowMs) {
-    throw fail(
+    throw refuse(
+      'expires_at',
       `a session that expired ${Math.round(nowMs / 1000 - expiresAt)} s ago by this device's clock`,
       development() && process.env.NODE_ENV !== 'production' ? ` Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.` : '',
       'expired',
