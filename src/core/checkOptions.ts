@@ -76,9 +76,9 @@ export function optionsProblem(where: string, options: unknown, rules: Readonly<
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = (options as Record<string, unknown>)[name];
-    if (value === undefined ? rule.required : !rule.accepts(value)) {
-      const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
-      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${got}).${rule.fix ? ` ${rule.fix}` : ''}`, name);
+    const missing = value === undefined;
+    if (missing ? rule.required : !rule.accepts(value)) {
+      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${missing ? 'it is missing' : `got ${describeValue(value)}`}).${rule.fix ? ` ${rule.fix}` : ''}`, name);
     }
   }
   return null;
