@@ -107,7 +107,8 @@ function isText(value: unknown): boolean {
 }
 
 function isSeconds(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  // Number.isFinite is false for anything not a number (no coercion).
+  return Number.isFinite(value) && (value as number) >= 0;
 }
 
 /** A plain object (not null, not an array). */

@@ -50,8 +50,9 @@ export function parseSecretAnswer(answer: unknown, info: SessionKindInfo, contex
   const record: Record<string, unknown> = isRecord(answer) ? answer : {};
   const { refuse, nowMs } = context;
 
-  const expiresAt = record.expires_at ?? record.expiresAt;
-  if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) {
+  // Read as a number: Number.isFinite refuses anything else (it does not coerce).
+  const expiresAt = (record.expires_at ?? record.expiresAt) as number;
+  if (!Number.isFinite(expiresAt)) {
     throw refuse(
       'expires_at',
       fieldProblem('expires_at', expiresAt),
