@@ -136,8 +136,9 @@ export async function requestAnswer<K extends SessionKind, T>(
                   }`,
               { code: 'network', retryable: true, cause: caught },
             );
-      // A server asking for a longer pause than our budget is better answered later than hammered now.
-      if (!error.retryable || number >= retry.attempts || (error.retryAfterMs ?? 0) > retry.maxDelayMs) throw error;
+      // A server asking for a longer pause than our budget is better answered later than hammered now
+      // (none asked: `undefined > …` is false).
+      if (!error.retryable || number >= retry.attempts || error.retryAfterMs! > retry.maxDelayMs) throw error;
       await sleep(clock, Math.max(backoffDelay(number, retry), error.retryAfterMs ?? 0), signal);
     }
   }
