@@ -99,10 +99,11 @@ function requiredNames(rules: Readonly<Record<string, OptionRule>>): string {
 /** A value's type for messages, never the value itself (it may be a secret). */
 export function describeValue(value: unknown): string {
   const type = value === '' ? 'empty string' : Array.isArray(value) ? 'array' : typeof value;
-  return value == null ? String(value) : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  return value == null ? `${value}` : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-function isText(value: unknown): boolean {
+/** A non-empty string. */
+export function isText(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
 }
 

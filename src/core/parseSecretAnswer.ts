@@ -1,4 +1,4 @@
-import { describeValue as describe, isRecord } from './checkOptions.js';
+import { describeValue as describe, isRecord, isText } from './checkOptions.js';
 import { ClientSecret } from './ClientSecret.js';
 import { development } from './development.js';
 import type { EmbedkitError } from './EmbedkitError.js';
@@ -28,7 +28,7 @@ export function readSecret(answer: unknown, info: SessionKindInfo, { refuse }: P
   const record = typeof answer === 'string' ? { client_secret: answer } : isRecord(answer) ? answer : null;
   if (!record) throw refuse('client_secret', describe(answer), development() && process.env.NODE_ENV !== 'production' ? respond(info) : '');
   const secret = record.client_secret ?? record.clientSecret;
-  if (typeof secret !== 'string' || secret === '') throw refuse('client_secret', fieldProblem('client_secret', secret), development() && process.env.NODE_ENV !== 'production' ? respond(info) : '');
+  if (!isText(secret)) throw refuse('client_secret', fieldProblem('client_secret', secret), development() && process.env.NODE_ENV !== 'production' ? respond(info) : '');
   if (!info.pattern.test(secret)) {
     throw refuse(
       'client_secret',
