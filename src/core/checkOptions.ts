@@ -71,7 +71,7 @@ export const is = {
  */
 export function optionsProblem(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): EmbedkitError | null {
   const problem = (text: string, field?: string) => new EmbedkitError(`${where}: ${text}`, { code: 'invalid_options', field, kind });
-  if (typeof options !== 'object' || options === null) {
+  if (!options || typeof options !== 'object') {
     return problem(`pass an options object (got ${describeValue(options)}).${development() && process.env.NODE_ENV !== 'production' ? requiredNames(rules) : ''}`);
   }
   for (const [name, rule] of Object.entries(rules)) {
