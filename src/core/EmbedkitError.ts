@@ -46,7 +46,6 @@ export class EmbedkitError extends Error {
     // The details are Error's options too: a `cause` given becomes the standard one (copied over
     // below, it stays non-enumerable); none given, none set.
     super(message, details);
-    this.name = 'EmbedkitError';
-    Object.assign(this, { retryable: false }, details);
+    Object.assign(this, { name: 'EmbedkitError', retryable: false }, details);
   }
 }
