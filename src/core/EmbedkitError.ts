@@ -42,9 +42,10 @@ export class EmbedkitError extends Error {
   declare readonly retryable: boolean;
   declare readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, { cause, ...details }: EmbedkitErrorDetails) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'EmbedkitError';
-    Object.assign(this, { retryable: false }, details);
+  constructor(message: string, details: EmbedkitErrorDetails) {
+    // The details are Error's options too: a `cause` given becomes the standard one (copied over
+    // below, it stays non-enumerable); none given, none set.
+    super(message, details);
+    Object.assign(this, { name: 'EmbedkitError', retryable: false }, details);
   }
 }

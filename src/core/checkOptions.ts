@@ -71,14 +71,14 @@ export const is = {
  */
 export function optionsProblem(where: string, options: unknown, rules: Readonly<Record<string, OptionRule>>, kind?: SessionKind): EmbedkitError | null {
   const problem = (text: string, field?: string) => new EmbedkitError(`${where}: ${text}`, { code: 'invalid_options', field, kind });
-  if (typeof options !== 'object' || options === null) {
+  if (!options || typeof options !== 'object') {
     return problem(`pass an options object (got ${describeValue(options)}).${development() && process.env.NODE_ENV !== 'production' ? requiredNames(rules) : ''}`);
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = (options as Record<string, unknown>)[name];
-    if (value === undefined ? rule.required : !rule.accepts(value)) {
-      const got = value === undefined ? 'it is missing' : `got ${describeValue(value)}`;
-      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${got}).${rule.fix ? ` ${rule.fix}` : ''}`, name);
+    const missing = value === undefined;
+    if (missing ? rule.required : !rule.accepts(value)) {
+      return problem(`${name} ${rule.expected ? `must be ${rule.expected}` : 'is invalid'} (${missing ? 'it is missing' : `got ${describeValue(value)}`}).${rule.fix ? ` ${rule.fix}` : ''}`, name);
     }
   }
   return null;
@@ -99,15 +99,17 @@ function requiredNames(rules: Readonly<Record<string, OptionRule>>): string {
 /** A value's type for messages, never the value itself (it may be a secret). */
 export function describeValue(value: unknown): string {
   const type = value === '' ? 'empty string' : Array.isArray(value) ? 'array' : typeof value;
-  return value == null ? String(value) : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  return value == null ? `${value}` : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
-function isText(value: unknown): boolean {
+/** A non-empty string. */
+export function isText(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
 }
 
 function isSeconds(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  // Number.isFinite is false for anything not a number (no coercion).
+  return Number.isFinite(value) && (value as number) >= 0;
 }
 
 /** A plain object (not null, not an array). */

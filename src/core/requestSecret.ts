@@ -57,6 +57,7 @@ export async function requestAnswer<K extends SessionKind, T>(
   const endpoint = isFunction ? 'fetchSecret function' : `${method} ${request.url.split(/[?#]/)[0]}`;
   const where = `The ${label} endpoint ${endpoint}`;
   const failure = (message: string, details: Omit<EmbedkitErrorDetails, 'kind' | 'endpoint'>) => new EmbedkitError(message, { kind, endpoint, ...details });
+  const refuse: ParseContext['refuse'] = (field, problem, fix, code = 'invalid_response') => failure(`${where} answered ${problem}.${fix}`, { code, field });
 
   const answer = async (): Promise<unknown> => {
     // The function's promise is raced with the signal: it may ignore it.
@@ -103,13 +104,12 @@ export async function requestAnswer<K extends SessionKind, T>(
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw failure(
-        `${where} answered something that is not JSON.${
-          development() && process.env.NODE_ENV !== 'production'
-            ? ` Point fetchSecret at the route that creates the session and responds with JSON.${/^\s*</.test(text) ? ' It answered an HTML page instead (often a dev server serving index.html for an unknown route, or a proxy error page).' : ''}`
-            : ''
-        }`,
-        { code: 'invalid_response', field: 'body' },
+      throw refuse(
+        'body',
+        'something that is not JSON',
+        development() && process.env.NODE_ENV !== 'production'
+          ? ` Point fetchSecret at the route that creates the session and responds with JSON.${/^\s*</.test(text) ? ' It answered an HTML page instead (often a dev server serving index.html for an unknown route, or a proxy error page).' : ''}`
+          : '',
       );
     }
   };
@@ -117,7 +117,7 @@ export async function requestAnswer<K extends SessionKind, T>(
   for (let number = 1; ; number++) {
     try {
       // An aborted signal rejects at once: fetch's own, or untilAborted's for a function.
-      return parse(await answer(), info, { endpoint, nowMs: clock.now() });
+      return parse(await answer(), info, { refuse, nowMs: clock.now() });
     } catch (caught) {
       // Anything else than embedkit's own errors is a failed connection, or a function whose own
       // fetch failed (its message is out of our hands): both worth retrying.
@@ -136,8 +136,9 @@ export async function requestAnswer<K extends SessionKind, T>(
                   }`,
               { code: 'network', retryable: true, cause: caught },
             );
-      // A server asking for a longer pause than our budget is better answered later than hammered now.
-      if (!error.retryable || number >= retry.attempts || (error.retryAfterMs ?? 0) > retry.maxDelayMs) throw error;
+      // A server asking for a longer pause than our budget is better answered later than hammered now
+      // (none asked: `undefined > …` is false).
+      if (!error.retryable || number >= retry.attempts || error.retryAfterMs! > retry.maxDelayMs) throw error;
       await sleep(clock, Math.max(backoffDelay(number, retry), error.retryAfterMs ?? 0), signal);
     }
   }

@@ -54,7 +54,7 @@ export function sessionReducer<S extends SessionState & { secret?: Handed | null
       }
       break;
     case 'fetched':
-      fetchCount += 1;
+      fetchCount++;
       isFetching = false;
       if (!action.handed) break;
     // falls through: a secret fetched for a caller is handed to it
