@@ -47,10 +47,10 @@ export const CONNECT_OPTION_RULES = {
  * same props shows the same error in its UI).
  */
 export function preloadConnect(options?: PreloadConnectOptions): void {
-  const problem = options === undefined ? null : optionsProblem('preloadConnect', options, CONNECT_OPTION_RULES, 'account_session');
+  const problem = options && optionsProblem('preloadConnect', options, CONNECT_OPTION_RULES, 'account_session');
   if (problem) console.error(problem);
   // Browser only: a server must keep no secret between requests.
-  if (options && !problem && typeof document !== 'undefined') preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
+  else if (options && typeof document !== 'undefined') preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
   hintConnectScript();
 }
 
