@@ -82,9 +82,6 @@ type Loaded = true | Error | null;
 
 const FC = FINANCIAL_CONNECTIONS_SESSION.kind;
 
-/** A publishable key is required unless the app passes its own `stripe`. */
-const REQUIRED_KEY = { ...publishableKeyRule, required: true };
-
 /** Why there is no Stripe.js to open the flow with; Stripe's own load failure (any error but ours) is kept as the cause. */
 const notAvailable = (cause?: unknown) =>
   cause instanceof EmbedkitError
@@ -100,7 +97,8 @@ const notAvailable = (cause?: unknown) =>
  */
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
   // Wrong options become the hook's error state (and a failed open()), never a render error.
-  const problem = useOptionsProblem('useFinancialConnections', options, { fetchSecret: fetchSecretRule, publishableKey: options?.stripe === undefined ? REQUIRED_KEY : publishableKeyRule }, FC);
+  // A publishable key is required unless the app passes its own `stripe`.
+  const problem = useOptionsProblem('useFinancialConnections', options, { fetchSecret: fetchSecretRule, publishableKey: { ...publishableKeyRule, required: options?.stripe === undefined } }, FC);
   const { publishableKey, stripe } = options ?? {};
   // Loads Stripe.js for these options. Made during render (nothing runs until it is called), so
   // open() has it even before the effect below started the load. With a key, a failed load is tried
