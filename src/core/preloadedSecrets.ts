@@ -32,13 +32,9 @@ export function preloadSecret(scope: string, account: string | null, fetchSecret
   const promise = requestAnswer(fetchSecret, ACCOUNT_SESSION, { signal: controller.signal, params: account === null ? {} : { account } }, parseSecretAnswer);
   // Its failure belongs to the provider that takes it (state and onError); untaken, to nobody.
   promise.catch(() => {});
-  const abort = () => controller.abort();
-  // Taking the entry clears this timer, so when it fires the entry is still this one.
-  const timer = setTimeout(() => {
-    preloaded.delete(key);
-    abort();
-  }, UNADOPTED_MS);
-  preloaded.set(key, { promise, abort, timer });
+  // Untaken within the minute: taken here, and its request aborted.
+  const timer = setTimeout(() => takePreloadedSecret(scope, account)?.abort(), UNADOPTED_MS);
+  preloaded.set(key, { promise, abort: () => controller.abort(), timer });
 }
 
 /** The preloaded first secret for `(scope, account)`, handed out once. */

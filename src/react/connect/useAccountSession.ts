@@ -104,6 +104,7 @@ export function useAccountSession(options: UseAccountSessionOptions): UseAccount
   const problem = useOptionsProblem('useAccountSession', options, OPTION_RULES, 'account_session');
   const { source, state } = useAccountSessionSource(options, problem);
   const fetchClientSecret = useMemo(() => source?.fetchClientSecret ?? unavailable(problem), [source, problem]);
-  const refresh = useMemo(() => (source ? () => source.refresh() : nothing), [source]);
+  // The source's own arrow function: as stable as the source.
+  const refresh = source?.refresh ?? nothing;
   return useMemo(() => ({ ...state, fetchClientSecret, refresh }), [state, fetchClientSecret, refresh]);
 }

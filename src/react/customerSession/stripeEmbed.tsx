@@ -50,6 +50,7 @@ export function stripeEmbed<P extends StripeEmbedProps>(
   const rules = { publishableKey: { ...publishableKeyRule, required: true }, [idProp]: { ...textRule, required: true, fix: idFix } };
   const attributeProps = [idProp, ...ATTRIBUTE_PROPS];
   const attributes = [...attributeProps, 'customerSessionClientSecret'].map(kebab);
+  const url = embedScriptUrl(tagName);
 
   function StripeEmbed(props: P) {
     const problem = useOptionsProblem(`<${name}>`, props, rules);
@@ -61,8 +62,12 @@ export function stripeEmbed<P extends StripeEmbedProps>(
     // The attribute values of this render, in the order of `attributes`.
     const values = [...attributeProps.map((prop) => props[prop as keyof P] as string | undefined), secret];
 
+    // Stripe's script, added once per page: not when the element is already defined (a test or the
+    // sandbox's Vite plugin defined it) or a tag for the same URL exists (one added earlier
+    // included). `nonce` is for pages whose CSP allows scripts by nonce.
     useEffect(() => {
-      if (!problem) loadEmbedScript(embedScriptUrl(tagName), tagName, nonce);
+      if (problem || customElements.get(tagName) || document.querySelector(`script[src="${url}"]`)) return;
+      document.head.append(Object.assign(document.createElement('script'), { src: url, async: true }, nonce && { nonce }));
     }, [problem, nonce]);
 
     useLayoutEffect(() => {
@@ -95,14 +100,4 @@ export function stripeEmbed<P extends StripeEmbedProps>(
 
   StripeEmbed.displayName = name;
   return StripeEmbed;
-}
-
-/**
- * Adds Stripe's script for a web component once per page: not when the element is already defined
- * (a test or the sandbox's Vite plugin defined it) or a tag for the same URL exists (one this added
- * earlier included). `nonce` is for pages whose CSP allows scripts by nonce.
- */
-function loadEmbedScript(url: string, tagName: string, nonce?: string): void {
-  if (customElements.get(tagName) || document.querySelector(`script[src="${url}"]`)) return;
-  document.head.append(Object.assign(document.createElement('script'), { src: url, async: true }, nonce && { nonce }));
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Stripe } from '@stripe/stripe-js';
+import type { BankAccountToken, FinancialConnectionsSession, Stripe, StripeError } from '@stripe/stripe-js';
 import { fetchSecretRule, publishableKeyRule } from '../../core/checkOptions.js';
 import { development } from '../../core/development.js';
 import { EmbedkitError } from '../../core/EmbedkitError.js';
@@ -9,11 +9,30 @@ import { FINANCIAL_CONNECTIONS_SESSION } from '../../core/sessionKinds.js';
 import type { FetchSecret, RetryOptions } from '../../core/types.js';
 import { STRIPE_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { loadCheckedStripe } from './loadStripe.js';
-import { toFinancialConnectionsResult, type FinancialConnectionsMode, type FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
 import { useLatest } from '../useLatest.js';
 import { useOptionsProblem } from '../useOptionsProblem.js';
 
-export type { FinancialConnectionsMode, FinancialConnectionsResult } from './toFinancialConnectionsResult.js';
+/** `'accounts'` links accounts; `'bank_account_token'` also makes a bank account token (Connect external accounts). */
+export type FinancialConnectionsMode = 'accounts' | 'bank_account_token';
+
+/** How a bank-linking flow ended. `collect*` errors resolve here as `failed`; `open()` never rejects. */
+export type FinancialConnectionsResult<M extends FinancialConnectionsMode = FinancialConnectionsMode> =
+  | {
+      type: 'linked';
+      accounts: FinancialConnectionsSession.Account[];
+      session: FinancialConnectionsSession;
+      /** Present in `bank_account_token` mode. */
+      token: M extends 'bank_account_token' ? BankAccountToken : undefined;
+    }
+  /** The user closed the flow without linking: Stripe reports that as an empty account list. */
+  | { type: 'cancelled'; session: FinancialConnectionsSession | null }
+  /** Stripe's error, the secret request's {@link EmbedkitError}, or why Stripe.js is unavailable. */
+  | { type: 'failed'; error: StripeError | EmbedkitError | Error };
+
+/** What `collectFinancialConnectionsAccounts` or `collectBankAccountToken` resolved to. */
+type CollectResult =
+  | { financialConnectionsSession: FinancialConnectionsSession; token?: BankAccountToken; error?: undefined }
+  | { financialConnectionsSession: undefined; token?: undefined; error: StripeError };
 
 /** Options of {@link useFinancialConnections}: a publishable key (Stripe.js is loaded once) or your own `stripe`. */
 export type UseFinancialConnectionsOptions<M extends FinancialConnectionsMode = 'accounts'> = (
@@ -63,9 +82,6 @@ type Loaded = true | Error | null;
 
 const FC = FINANCIAL_CONNECTIONS_SESSION.kind;
 
-/** A publishable key is required unless the app passes its own `stripe`. */
-const REQUIRED_KEY = { ...publishableKeyRule, required: true };
-
 /** Why there is no Stripe.js to open the flow with; Stripe's own load failure (any error but ours) is kept as the cause. */
 const notAvailable = (cause?: unknown) =>
   cause instanceof EmbedkitError
@@ -81,7 +97,8 @@ const notAvailable = (cause?: unknown) =>
  */
 export function useFinancialConnections<M extends FinancialConnectionsMode = 'accounts'>(options: UseFinancialConnectionsOptions<M>): UseFinancialConnectionsResult<M> {
   // Wrong options become the hook's error state (and a failed open()), never a render error.
-  const problem = useOptionsProblem('useFinancialConnections', options, { fetchSecret: fetchSecretRule, publishableKey: options?.stripe === undefined ? REQUIRED_KEY : publishableKeyRule }, FC);
+  // A publishable key is required unless the app passes its own `stripe`.
+  const problem = useOptionsProblem('useFinancialConnections', options, { fetchSecret: fetchSecretRule, publishableKey: { ...publishableKeyRule, required: options?.stripe === undefined } }, FC);
   const { publishableKey, stripe } = options ?? {};
   // Loads Stripe.js for these options. Made during render (nothing runs until it is called), so
   // open() has it even before the effect below started the load. With a key, a failed load is tried
@@ -125,9 +142,11 @@ export function useFinancialConnections<M extends FinancialConnectionsMode = 'ac
       if (!loaded) throw notAvailable();
       // The options' params and retry, and the flow's signal. The secret goes straight to Stripe.js.
       const collect = { clientSecret: await requestAnswer(current.fetchSecret, FINANCIAL_CONNECTIONS_SESSION, { ...current, signal: controller.signal }, readSecret) };
-      return toFinancialConnectionsResult<M>(
-        current.mode === 'bank_account_token' ? await loaded.collectBankAccountToken(collect) : await loaded.collectFinancialConnectionsAccounts(collect),
-      );
+      const answer: CollectResult = await (current.mode === 'bank_account_token' ? loaded.collectBankAccountToken(collect) : loaded.collectFinancialConnectionsAccounts(collect));
+      // Stripe's error → failed; no account → cancelled (that is how Stripe reports a closed flow).
+      if (answer.error) return { type: 'failed', error: answer.error };
+      const session = answer.financialConnectionsSession;
+      return (session.accounts.length ? { type: 'linked', accounts: session.accounts, session, token: answer.token } : { type: 'cancelled', session }) as FinancialConnectionsResult<M>;
     };
     const promise = run()
       .catch((error: unknown): FinancialConnectionsResult<M> => ({ type: 'failed', error: error instanceof Error ? error : notAvailable(error) }))

@@ -3,7 +3,6 @@ import { accountRule, fetchSecretRule, optionsProblem, publishableKeyRule } from
 import type { FetchSecret } from '../../core/types.js';
 import { CONNECT_JS_URL } from '../../shared/stripeScriptUrls.js';
 import { preloadSecret } from '../../core/preloadedSecrets.js';
-import { sandboxInEnvironment } from '../../shared/sandboxInEnvironment.js';
 import { shortHash } from '../../shared/shortHash.js';
 
 /** What {@link preloadConnect} needs to start the first AccountSession too: the `<ConnectProvider>` props it is for. */
@@ -48,10 +47,10 @@ export const CONNECT_OPTION_RULES = {
  * same props shows the same error in its UI).
  */
 export function preloadConnect(options?: PreloadConnectOptions): void {
-  const problem = options === undefined ? null : optionsProblem('preloadConnect', options, CONNECT_OPTION_RULES, 'account_session');
+  const problem = options && optionsProblem('preloadConnect', options, CONNECT_OPTION_RULES, 'account_session');
   if (problem) console.error(problem);
   // Browser only: a server must keep no secret between requests.
-  if (options && !problem && typeof document !== 'undefined') preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
+  else if (options && typeof document !== 'undefined') preloadSecret(shortHash(options.publishableKey), options.account ?? null, options.fetchSecret);
   hintConnectScript();
 }
 
@@ -63,8 +62,10 @@ export function hintConnectScript(): void {
   if (typeof document === 'undefined') {
     // Server rendering: React 19 emits the hint in the document's head. React 18 has no
     // `preload`, and a server has nothing else to start.
-    // With the sandbox on, the page loads its stand-ins and the hint would only reach for Stripe's CDN.
-    if (!sandboxInEnvironment()) ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
+    // With the sandbox on (its URL in the server's EMBEDKIT_SANDBOX_URL, set by the Vite plugin or
+    // the app), the page loads its stand-ins and the hint would only reach for Stripe's CDN. Read
+    // through `globalThis`: Workers have no `process`.
+    if (!(globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.EMBEDKIT_SANDBOX_URL) ReactDOM.preload?.(CONNECT_JS_URL, { as: 'script' });
     return;
   }
   // Connect.js already there (loaded, or a sandbox stand-in): the loader will not fetch it either.
