@@ -1,9 +1,10 @@
 import { backoffDelay } from './backoffDelay.js';
 import { checkOptions, fetchSecretRule, secondsRule } from './checkOptions.js';
 import type { ClientSecret } from './ClientSecret.js';
-import type { EmbedkitError } from './EmbedkitError.js';
+import { development } from './development.js';
+import { EmbedkitError } from './EmbedkitError.js';
 import { realClock } from './realClock.js';
-import { MAX_UNUSABLE_ANSWERS, MIN_REFRESH_DELAY_MS, refreshDelay, unusableAnswersError } from './refreshDelay.js';
+import { MIN_REFRESH_DELAY_MS, refreshDelay } from './refreshDelay.js';
 import { parseSecretAnswer } from './parseSecretAnswer.js';
 import { requestAnswer } from './requestSecret.js';
 import { clockTimer, sessionSource, type SessionSourceBase, type SessionSourceOptions } from './SessionSource.js';
@@ -22,6 +23,28 @@ export type CustomerSessionState = SessionState & { secret: ClientSecret | null 
 
 /** The options checked when a source is created (and by `useCustomerSession`, whose error state a wrong one becomes). */
 export const CUSTOMER_SESSION_RULES = { fetchSecret: fetchSecretRule, refreshMarginSeconds: secondsRule };
+
+/**
+ * Unusable answers in a row after which a CustomerSession source stops renewing with an `expired`
+ * error until a new subscriber or `refresh()`: waits of 0.5, 1, 2 and 4 s before them, so a
+ * misbehaving endpoint costs five requests in about eight seconds, then none. An answer is
+ * unusable when, by this device's clock (the only one it has), it expires within
+ * {@link MIN_REFRESH_DELAY_MS} (a device clock ahead of the server's by about the lifetime, or a
+ * server handing out old sessions) or no later than the secret in use (a server answering the
+ * same session again): renewing sooner would only get the same.
+ */
+const MAX_UNUSABLE_ANSWERS = 5;
+
+/** The error a CustomerSession source stops with after {@link MAX_UNUSABLE_ANSWERS} unusable answers. */
+const unusableAnswersError = (): EmbedkitError =>
+  new EmbedkitError(
+    `The CustomerSession endpoint answered ${MAX_UNUSABLE_ANSWERS} unusable sessions in a row.${
+      development() && process.env.NODE_ENV !== 'production'
+        ? ` By this device's clock they were expired, about to expire or no newer than the one in use. Create a new session for every request (never cache or reuse one), and check the server's and this device's clocks.`
+        : ''
+    }`,
+    { code: 'expired', kind: 'customer_session' },
+  );
 
 /** No secret yet: where a source starts, and what `useCustomerSession` shows before it has one. */
 export const idleCustomerSessionState: CustomerSessionState = { ...initialSessionState, secret: null };

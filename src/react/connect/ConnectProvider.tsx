@@ -8,7 +8,7 @@ import {
   type LoaderStart,
   type StripeConnectInstance,
 } from '@stripe/connect-js/pure.js'; // with `.js`: the package has no exports map, and Node's ESM resolver needs the file
-import * as official from '@stripe/react-connect-js';
+import { ConnectComponentsProvider } from '@stripe/react-connect-js';
 import { flushSync } from 'react-dom';
 import type { AccountSessionSource, WarmOptions } from '../../core/AccountSessionSource.js';
 import { warmRule } from '../../core/checkOptions.js';
@@ -239,9 +239,9 @@ export function ConnectProvider(props: ConnectProviderProps) {
         // Mounted the moment Connect.js has loaded (loadError null, so `connect` is there), without
         // waiting for the first secret: each component shows Connect.js's own loader meanwhile, as
         // the official quickstart does.
-        <official.ConnectComponentsProvider key={connect!.id} connectInstance={connect!.components}>
+        <ConnectComponentsProvider key={connect!.id} connectInstance={connect!.components}>
           {props.children}
-        </official.ConnectComponentsProvider>
+        </ConnectComponentsProvider>
       )}
     </ConnectContext.Provider>
   );
